@@ -1,0 +1,93 @@
+//! The request handler: one [`Request`] in, one [`Response`] or [`AppError`] out.
+//!
+//! The Tauri shell holds one [`App`] and forwards every IPC call here; tests call it directly.
+
+use crate::demo;
+use crate::error::CoreError;
+use crate::limits;
+use crate::store::Store;
+use std::path::{Path, PathBuf};
+use systematic_ipc::{AppError, AppStatus, Request, Response, WorkshopId};
+
+pub struct App {
+    data_dir: PathBuf,
+    /// The store, or why the data folder cannot be used. The app still starts in the second case
+    /// and the home screen explains the problem.
+    store: Result<Store, CoreError>,
+}
+
+impl App {
+    /// Opens the store in `data_dir`; a failure is remembered, not fatal.
+    pub fn open(data_dir: &Path) -> Self {
+        Self {
+            data_dir: data_dir.to_owned(),
+            store: Store::open(data_dir),
+        }
+    }
+
+    pub fn handle(&mut self, request: Request) -> Result<Response, AppError> {
+        if let Request::Status = request {
+            return Ok(Response::Status(self.status()));
+        }
+        if self.store.is_err() {
+            // The folder may have been fixed since (stick unlocked, space freed): try again.
+            self.store = Store::open(&self.data_dir);
+        }
+        let store = self.store.as_mut().map_err(|e| e.to_app_error())?;
+        handle_with_store(store, request).map_err(|e| e.to_app_error())
+    }
+
+    fn status(&self) -> AppStatus {
+        AppStatus {
+            data_dir: self.data_dir.display().to_string(),
+            problem: self.store.as_ref().err().map(CoreError::to_app_error),
+        }
+    }
+}
+
+fn handle_with_store(store: &mut Store, request: Request) -> Result<Response, CoreError> {
+    match request {
+        Request::Status => unreachable!("answered before the store is needed"),
+        Request::ListWorkshops => Ok(Response::Workshops(store.list()?)),
+        Request::CreateWorkshop { workshop } => {
+            let meta = limits::check_new_workshop(&workshop)?;
+            let id = WorkshopId(uuid::Uuid::new_v4().to_string());
+            let id = store.create(id, &meta, &[])?;
+            Ok(Response::Workshop(store.view(&id)?))
+        }
+        Request::OpenWorkshop { id } => Ok(Response::Workshop(store.view(&id)?)),
+        Request::OpenDemoWorkshop => {
+            let (id, meta, personas) = demo::demo_workshop()?;
+            if !store.contains(&id)? {
+                store.create(id.clone(), &meta, &personas)?;
+            }
+            Ok(Response::Workshop(store.view(&id)?))
+        }
+        Request::AddPersona { workshop, persona } => {
+            let persona = limits::check_persona(&persona)?;
+            let added = store.edit(&workshop, |doc, now| {
+                limits::check_room_for_persona(doc.persona_count())?;
+                doc.add_persona(&persona, now)
+                    .map_err(|e| CoreError::from_document(&workshop.0, e))
+            })?;
+            Ok(Response::Persona(added))
+        }
+        Request::UpdatePersona {
+            workshop,
+            id,
+            persona,
+        } => {
+            let persona = limits::check_persona(&persona)?;
+            let updated = store.edit(&workshop, |doc, now| {
+                doc.update_persona(&id, &persona, now)
+                    .map_err(|e| CoreError::from_document(&workshop.0, e))
+            })?;
+            updated
+                .map(Response::Persona)
+                .ok_or(CoreError::PersonaNotFound(id.0))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

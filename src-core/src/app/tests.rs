@@ -1,0 +1,149 @@
+use super::*;
+use chrono::NaiveDate;
+use systematic_ipc::{ErrorKind, NewWorkshop, PersonaDraft};
+
+fn new_workshop(title: &str) -> NewWorkshop {
+    NewWorkshop {
+        title: title.into(),
+        date: NaiveDate::from_ymd_opt(2026, 5, 14),
+        venue: "St Anne's church hall".into(),
+        facilitator: "Priya".into(),
+    }
+}
+
+fn created(app: &mut App, title: &str) -> systematic_ipc::WorkshopView {
+    match app.handle(Request::CreateWorkshop {
+        workshop: new_workshop(title),
+    }) {
+        Ok(Response::Workshop(view)) => view,
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn create_add_persona_edit_and_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::open(dir.path());
+    let view = created(&mut app, "Hospital discharge");
+    let draft = PersonaDraft {
+        name: "Esther".into(),
+        age: Some(88),
+        conditions: vec!["COPD".into(), " ".into()],
+        ..PersonaDraft::default()
+    };
+    let persona = match app.handle(Request::AddPersona {
+        workshop: view.id.clone(),
+        persona: draft,
+    }) {
+        Ok(Response::Persona(p)) => p,
+        other => panic!("unexpected {other:?}"),
+    };
+    assert_eq!(persona.details.conditions, vec!["COPD".to_string()]);
+    let mut edited = persona.details.clone();
+    edited.quote = "I don't know where or to whom to turn".into();
+    app.handle(Request::UpdatePersona {
+        workshop: view.id.clone(),
+        id: persona.id.clone(),
+        persona: edited.clone(),
+    })
+    .unwrap();
+    drop(app);
+    let mut app = App::open(dir.path());
+    match app.handle(Request::OpenWorkshop { id: view.id.clone() }) {
+        Ok(Response::Workshop(view)) => assert_eq!(view.personas[0].details, edited),
+        other => panic!("unexpected {other:?}"),
+    }
+    match app.handle(Request::ListWorkshops) {
+        Ok(Response::Workshops(list)) => {
+            assert_eq!(list.len(), 1);
+            assert_eq!(list[0].title, "Hospital discharge");
+            assert_eq!(list[0].persona_count, 1);
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn an_empty_title_is_refused_with_a_translatable_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::open(dir.path());
+    let err = app
+        .handle(Request::CreateWorkshop {
+            workshop: new_workshop("  "),
+        })
+        .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Invalid);
+    assert_eq!(err.message_id, "error-field-required");
+    assert_eq!(err.field(), Some("title"));
+}
+
+#[test]
+fn the_demo_opens_once_and_then_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::open(dir.path());
+    let first = match app.handle(Request::OpenDemoWorkshop) {
+        Ok(Response::Workshop(view)) => view,
+        other => panic!("unexpected {other:?}"),
+    };
+    assert_eq!(first.meta.title, "What matters for Esther?");
+    assert!(first.personas.iter().any(|p| p.details.name == "Esther"));
+    let again = match app.handle(Request::OpenDemoWorkshop) {
+        Ok(Response::Workshop(view)) => view,
+        other => panic!("unexpected {other:?}"),
+    };
+    assert_eq!(again, first);
+    match app.handle(Request::ListWorkshops) {
+        Ok(Response::Workshops(list)) => assert_eq!(list.len(), 1),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn editing_a_missing_persona_is_not_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::open(dir.path());
+    let view = created(&mut app, "Esther");
+    let err = app
+        .handle(Request::UpdatePersona {
+            workshop: view.id,
+            id: systematic_ipc::PersonaId("gone".into()),
+            persona: PersonaDraft {
+                name: "X".into(),
+                ..PersonaDraft::default()
+            },
+        })
+        .unwrap_err();
+    assert_eq!(err.message_id, "error-persona-not-found");
+}
+
+#[test]
+fn an_unusable_data_folder_is_reported_in_status_and_on_every_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("file");
+    std::fs::write(&file, b"x").unwrap();
+    let mut app = App::open(&file);
+    match app.handle(Request::Status) {
+        Ok(Response::Status(status)) => {
+            let problem = status.problem.expect("a problem");
+            assert_eq!(problem.kind, ErrorKind::DataFolder);
+            assert_eq!(problem.args["path"], file.display().to_string());
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    let err = app.handle(Request::ListWorkshops).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::DataFolder);
+}
+
+#[test]
+fn a_fixed_data_folder_is_picked_up_without_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("data");
+    std::fs::write(&path, b"in the way").unwrap();
+    let mut app = App::open(&path);
+    assert!(app.handle(Request::ListWorkshops).is_err());
+    std::fs::remove_file(&path).unwrap();
+    assert!(matches!(
+        app.handle(Request::ListWorkshops),
+        Ok(Response::Workshops(_))
+    ));
+}

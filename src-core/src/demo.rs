@@ -1,0 +1,49 @@
+//! The built-in demo workshop "What matters for Esther?", shipped in `assets/demo/esther.json`.
+
+use crate::error::CoreError;
+use crate::limits;
+use serde::Deserialize;
+use systematic_ipc::{NewWorkshop, PersonaDraft, WorkshopId, WorkshopMeta};
+
+/// The demo always has this id, so opening it twice opens the same workshop.
+pub const DEMO_WORKSHOP_ID: &str = "demo-what-matters-for-esther";
+
+const DEMO_JSON: &str = include_str!("../../assets/demo/esther.json");
+
+#[derive(Deserialize)]
+struct DemoFile {
+    workshop: NewWorkshop,
+    personas: Vec<PersonaDraft>,
+}
+
+/// The demo's facts and personas, checked against the same limits as anything a user types.
+pub fn demo_workshop() -> Result<(WorkshopId, WorkshopMeta, Vec<PersonaDraft>), CoreError> {
+    let file: DemoFile = serde_json::from_str(DEMO_JSON).map_err(|e| CoreError::Damaged {
+        id: DEMO_WORKSHOP_ID.into(),
+        detail: e.to_string(),
+    })?;
+    let meta = limits::check_new_workshop(&file.workshop)?;
+    let personas = file
+        .personas
+        .iter()
+        .map(limits::check_persona)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((WorkshopId(DEMO_WORKSHOP_ID.into()), meta, personas))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_is_esthers_workshop() {
+        let (_, meta, personas) = demo_workshop().unwrap();
+        assert_eq!(meta.title, "What matters for Esther?");
+        let names: Vec<_> = personas.iter().map(|p| p.name.as_str()).collect();
+        assert!(names.contains(&"Esther"));
+        assert!(names.iter().any(|n| n.starts_with("Britt-Marie")));
+        let esther = &personas[0];
+        assert!(esther.conditions.len() >= 2, "Esther lives with several conditions");
+        assert!(esther.what_matters.contains("I don't know my next step"));
+    }
+}

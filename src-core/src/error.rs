@@ -1,0 +1,212 @@
+//! The core's errors, and their translation into the one IPC error type.
+
+use std::path::PathBuf;
+use systematic_ipc::{AppError, ErrorKind};
+
+/// Why the data folder cannot be used, in words a facilitator can act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FolderProblem {
+    ReadOnly,
+    NotAFolder,
+    Full,
+    /// Anything else the operating system reported.
+    Other,
+}
+
+impl FolderProblem {
+    /// Classifies an operating-system error.
+    pub fn from_io(error: &std::io::Error) -> Self {
+        use std::io::ErrorKind as Io;
+        match error.kind() {
+            Io::ReadOnlyFilesystem | Io::PermissionDenied => Self::ReadOnly,
+            Io::NotADirectory | Io::AlreadyExists => Self::NotAFolder,
+            Io::StorageFull | Io::QuotaExceeded => Self::Full,
+            _ => Self::Other,
+        }
+    }
+
+    fn message_id(self) -> &'static str {
+        match self {
+            Self::ReadOnly => "error-data-folder-read-only",
+            Self::NotAFolder => "error-data-folder-not-a-folder",
+            Self::Full => "error-data-folder-full",
+            Self::Other => "error-data-folder-unusable",
+        }
+    }
+}
+
+/// A form field, named by the id the UI and the Fluent messages use (`field-<id>`).
+pub type Field = &'static str;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error("{field} is required")]
+    Required { field: Field },
+    #[error("{field} is longer than {max} characters")]
+    TooLong { field: Field, max: usize },
+    #[error("{field} has more than {max} entries")]
+    TooMany { field: Field, max: usize },
+    #[error("{field} must be between 0 and {max}")]
+    OutOfRange { field: Field, max: u32 },
+    #[error("the data folder {path} cannot be used ({problem:?}): {detail}")]
+    DataFolder {
+        path: PathBuf,
+        problem: FolderProblem,
+        detail: String,
+    },
+    #[error("no workshop with id {0}")]
+    WorkshopNotFound(String),
+    #[error("no persona with id {0}")]
+    PersonaNotFound(String),
+    #[error("the stored workshop {id} is damaged: {detail}")]
+    Damaged { id: String, detail: String },
+    #[error("the workshop {id} was saved by a newer version (format {version})")]
+    TooNew { id: String, version: u64 },
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error("database schema error: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("document error: {0}")]
+    Document(#[from] automerge::AutomergeError),
+}
+
+impl CoreError {
+    /// A workshop document that could not be read.
+    pub fn from_document(id: &str, error: crate::document::DocumentError) -> Self {
+        match error {
+            crate::document::DocumentError::TooNew(version) => Self::TooNew {
+                id: id.to_owned(),
+                version,
+            },
+            other => Self::Damaged {
+                id: id.to_owned(),
+                detail: other.to_string(),
+            },
+        }
+    }
+
+    /// Turns a SQLite failure during an edit into the message that explains it best: a full disk or
+    /// a read-only folder is the facilitator's to fix, so it names the folder.
+    pub fn from_sqlite(error: rusqlite::Error, data_dir: &std::path::Path) -> Self {
+        use rusqlite::ErrorCode;
+        let problem = match error.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => Some(FolderProblem::Full),
+            Some(ErrorCode::ReadOnly) | Some(ErrorCode::PermissionDenied) => {
+                Some(FolderProblem::ReadOnly)
+            }
+            Some(ErrorCode::CannotOpen) => Some(FolderProblem::Other),
+            _ => None,
+        };
+        match problem {
+            Some(problem) => Self::DataFolder {
+                path: data_dir.to_owned(),
+                problem,
+                detail: error.to_string(),
+            },
+            None => Self::Database(error),
+        }
+    }
+
+    /// The IPC form of this error: a kind, a Fluent message id and its arguments.
+    pub fn to_app_error(&self) -> AppError {
+        match self {
+            Self::Required { field } => {
+                AppError::new(ErrorKind::Invalid, "error-field-required").with("field", field)
+            }
+            Self::TooLong { field, max } => AppError::new(ErrorKind::Invalid, "error-field-too-long")
+                .with("field", field)
+                .with("max", max),
+            Self::TooMany { field, max } => AppError::new(ErrorKind::Invalid, "error-field-too-many")
+                .with("field", field)
+                .with("max", max),
+            Self::OutOfRange { field, max } => {
+                AppError::new(ErrorKind::Invalid, "error-field-out-of-range")
+                    .with("field", field)
+                    .with("max", max)
+            }
+            Self::DataFolder {
+                path,
+                problem,
+                detail,
+            } => AppError::new(ErrorKind::DataFolder, problem.message_id())
+                .with("path", path.display())
+                .with("detail", detail),
+            Self::WorkshopNotFound(_) => {
+                AppError::new(ErrorKind::NotFound, "error-workshop-not-found")
+            }
+            Self::PersonaNotFound(_) => AppError::new(ErrorKind::NotFound, "error-persona-not-found"),
+            Self::Damaged { .. } => AppError::new(ErrorKind::Damaged, "error-workshop-damaged"),
+            Self::TooNew { .. } => AppError::new(ErrorKind::Damaged, "error-workshop-too-new"),
+            Self::Database(e) => AppError::new(ErrorKind::Storage, "error-storage").with("detail", e),
+            Self::Migration(e) => {
+                AppError::new(ErrorKind::Storage, "error-storage").with("detail", e)
+            }
+            Self::Document(e) => {
+                AppError::new(ErrorKind::Damaged, "error-workshop-damaged").with("detail", e)
+            }
+        }
+    }
+}
+
+/// Every message id [`CoreError::to_app_error`] can produce; a test checks each has a Fluent message.
+pub const MESSAGE_IDS: &[&str] = &[
+    "error-field-required",
+    "error-field-too-long",
+    "error-field-too-many",
+    "error-field-out-of-range",
+    "error-data-folder-read-only",
+    "error-data-folder-not-a-folder",
+    "error-data-folder-full",
+    "error-data-folder-unusable",
+    "error-workshop-not-found",
+    "error-persona-not-found",
+    "error-workshop-damaged",
+    "error-workshop-too-new",
+    "error-storage",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_are_classified_for_the_facilitator() {
+        let ro = std::io::Error::from(std::io::ErrorKind::ReadOnlyFilesystem);
+        assert_eq!(FolderProblem::from_io(&ro), FolderProblem::ReadOnly);
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        assert_eq!(FolderProblem::from_io(&full), FolderProblem::Full);
+        let file = std::io::Error::from(std::io::ErrorKind::NotADirectory);
+        assert_eq!(FolderProblem::from_io(&file), FolderProblem::NotAFolder);
+    }
+
+    #[test]
+    fn data_folder_errors_name_the_folder() {
+        let error = CoreError::DataFolder {
+            path: PathBuf::from("/media/usb/workshops"),
+            problem: FolderProblem::ReadOnly,
+            detail: "Read-only file system".into(),
+        };
+        let app = error.to_app_error();
+        assert_eq!(app.kind, ErrorKind::DataFolder);
+        assert_eq!(app.message_id, "error-data-folder-read-only");
+        assert_eq!(app.args["path"], "/media/usb/workshops");
+    }
+
+    #[test]
+    fn every_message_id_is_listed() {
+        let samples = [
+            CoreError::Required { field: "title" },
+            CoreError::TooLong { field: "title", max: 1 },
+            CoreError::TooMany { field: "conditions", max: 1 },
+            CoreError::OutOfRange { field: "age", max: 1 },
+            CoreError::WorkshopNotFound("x".into()),
+            CoreError::PersonaNotFound("x".into()),
+            CoreError::Damaged { id: "x".into(), detail: "y".into() },
+            CoreError::TooNew { id: "x".into(), version: 2 },
+        ];
+        for sample in samples {
+            let id = sample.to_app_error().message_id;
+            assert!(MESSAGE_IDS.contains(&id.as_str()), "{id} missing from MESSAGE_IDS");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! The pure engine of SysteMatic Workshop: the workshop model on Automerge, the local SQLite store,
+//! validation limits and the request handler the shell calls. Nothing here knows about windows,
+//! Tauri or the web view; everything is testable from plain Rust.
+
+pub mod app;
+pub mod data_dir;
+pub mod demo;
+pub mod document;
+pub mod error;
+pub mod limits;
+pub mod store;
+
+pub use app::App;
+pub use error::CoreError;

@@ -1,0 +1,338 @@
+//! The local store: one SQLite database in the data folder holding every workshop document.
+//!
+//! Invariant: when an edit method returns `Ok`, the edit is on disk and survives power loss — the
+//! database runs in WAL mode with `synchronous=FULL`, and the change row is committed before we
+//! answer. If the write fails, the in-memory copy is dropped so memory never runs ahead of disk.
+
+mod schema;
+
+use crate::document::WorkshopDoc;
+use crate::error::{CoreError, FolderProblem};
+use automerge::ActorId;
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use systematic_ipc::{PersonaDraft, WorkshopId, WorkshopMeta, WorkshopSummary, WorkshopView};
+
+/// The database file inside the data folder.
+pub const DATABASE_FILE: &str = "workshops.sqlite3";
+/// After this many appended changes a workshop's document is compacted into one snapshot.
+const COMPACT_AFTER_CHANGES: i64 = 100;
+
+type Result<T> = std::result::Result<T, CoreError>;
+
+pub struct Store {
+    conn: Connection,
+    data_dir: PathBuf,
+    actor: ActorId,
+    open_docs: HashMap<WorkshopId, WorkshopDoc>,
+}
+
+/// Milliseconds since the Unix epoch, the clock every edit is stamped with.
+fn now_ms() -> i64 {
+    Utc::now().timestamp_millis()
+}
+
+fn folder_error(path: &Path, error: &std::io::Error) -> CoreError {
+    CoreError::DataFolder {
+        path: path.to_owned(),
+        problem: FolderProblem::from_io(error),
+        detail: error.to_string(),
+    }
+}
+
+/// Creates the folder if needed and proves we can write and sync a file in it, so a read-only
+/// stick or a full disk is reported at start-up in plain words rather than at the first edit.
+fn check_folder_writable(dir: &Path) -> Result<()> {
+    use std::io::Write;
+    std::fs::create_dir_all(dir).map_err(|e| folder_error(dir, &e))?;
+    if !dir.is_dir() {
+        return Err(CoreError::DataFolder {
+            path: dir.to_owned(),
+            problem: FolderProblem::NotAFolder,
+            detail: "not a folder".into(),
+        });
+    }
+    let probe = dir.join(".write-check");
+    let written = std::fs::File::create(&probe)
+        .and_then(|mut f| f.write_all(b"ok").and_then(|()| f.sync_all()));
+    let _ = std::fs::remove_file(&probe);
+    written.map_err(|e| folder_error(dir, &e))
+}
+
+impl Store {
+    /// Opens (creating if needed) the store in `data_dir`.
+    pub fn open(data_dir: &Path) -> Result<Self> {
+        check_folder_writable(data_dir)?;
+        let sqlite = |e| CoreError::from_sqlite(e, data_dir);
+        let mut conn = Connection::open(data_dir.join(DATABASE_FILE)).map_err(sqlite)?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(sqlite)?;
+        conn.pragma_update(None, "synchronous", "FULL").map_err(sqlite)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(sqlite)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(sqlite)?;
+        schema::migrations().to_latest(&mut conn)?;
+        let actor = Self::load_or_create_actor(&conn).map_err(sqlite)?;
+        Ok(Self {
+            conn,
+            data_dir: data_dir.to_owned(),
+            actor,
+            open_docs: HashMap::new(),
+        })
+    }
+
+    /// This installation's Automerge actor: every change it makes carries it.
+    fn load_or_create_actor(conn: &Connection) -> rusqlite::Result<ActorId> {
+        let existing: Option<Vec<u8>> = conn
+            .query_row("SELECT value FROM settings WHERE key = 'actor'", [], |r| r.get(0))
+            .optional()?;
+        if let Some(bytes) = existing {
+            return Ok(ActorId::from(bytes));
+        }
+        let actor = ActorId::random();
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES ('actor', ?1)",
+            params![actor.to_bytes()],
+        )?;
+        Ok(actor)
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    fn sqlite(&self, error: rusqlite::Error) -> CoreError {
+        CoreError::from_sqlite(error, &self.data_dir)
+    }
+
+    /// The workshops for the home screen, most recently changed first.
+    pub fn list(&self) -> Result<Vec<WorkshopSummary>> {
+        let mut statement = self
+            .conn
+            .prepare(
+                "SELECT workshop_id, title, date, venue, persona_count, updated_at_ms
+                 FROM workshop_index ORDER BY updated_at_ms DESC, title",
+            )
+            .map_err(|e| self.sqlite(e))?;
+        let rows = statement
+            .query_map([], |row| {
+                let date: String = row.get(2)?;
+                let updated_ms: i64 = row.get(5)?;
+                Ok(WorkshopSummary {
+                    id: WorkshopId(row.get(0)?),
+                    title: row.get(1)?,
+                    date: NaiveDate::parse_from_str(&date, "%Y-%m-%d").unwrap_or_default(),
+                    venue: row.get(3)?,
+                    persona_count: row.get(4)?,
+                    updated_at: DateTime::from_timestamp_millis(updated_ms).unwrap_or_default(),
+                })
+            })
+            .map_err(|e| self.sqlite(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.sqlite(e))
+    }
+
+    pub fn contains(&self, id: &WorkshopId) -> Result<bool> {
+        self.conn
+            .query_row(
+                "SELECT 1 FROM documents WHERE workshop_id = ?1",
+                [&id.0],
+                |_| Ok(()),
+            )
+            .optional()
+            .map(|found| found.is_some())
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// Creates a workshop document with its first personas and stores it durably.
+    pub fn create(
+        &mut self,
+        id: WorkshopId,
+        meta: &WorkshopMeta,
+        personas: &[PersonaDraft],
+    ) -> Result<WorkshopId> {
+        let now = now_ms();
+        let mut doc = WorkshopDoc::create(meta, &self.actor, now)
+            .map_err(|e| CoreError::from_document(&id.0, e))?;
+        for persona in personas {
+            doc.add_persona(persona, now)
+                .map_err(|e| CoreError::from_document(&id.0, e))?;
+        }
+        let snapshot = doc.save();
+        let tx = self.conn.transaction().map_err(|e| CoreError::from_sqlite(e, &self.data_dir))?;
+        tx.execute(
+            "INSERT INTO documents (workshop_id, snapshot) VALUES (?1, ?2)",
+            params![id.0, snapshot],
+        )
+        .map_err(|e| CoreError::from_sqlite(e, &self.data_dir))?;
+        upsert_index(&tx, &id, &mut doc).map_err(|e| CoreError::from_sqlite(e, &self.data_dir))?;
+        tx.commit().map_err(|e| CoreError::from_sqlite(e, &self.data_dir))?;
+        self.open_docs.insert(id.clone(), doc);
+        Ok(id)
+    }
+
+    /// The stored bytes of a workshop: its snapshot followed by every change appended since.
+    fn stored_bytes(&self, id: &WorkshopId) -> Result<Vec<u8>> {
+        let snapshot: Option<Vec<u8>> = self
+            .conn
+            .query_row(
+                "SELECT snapshot FROM documents WHERE workshop_id = ?1",
+                [&id.0],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.sqlite(e))?;
+        let mut bytes = snapshot.ok_or_else(|| CoreError::WorkshopNotFound(id.0.clone()))?;
+        let mut statement = self
+            .conn
+            .prepare("SELECT bytes FROM changes WHERE workshop_id = ?1 ORDER BY seq")
+            .map_err(|e| self.sqlite(e))?;
+        let mut rows = statement.query([&id.0]).map_err(|e| self.sqlite(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.sqlite(e))? {
+            let change: Vec<u8> = row.get(0).map_err(|e| self.sqlite(e))?;
+            bytes.extend_from_slice(&change);
+        }
+        Ok(bytes)
+    }
+
+    /// The document of workshop `id`, loaded from disk on first use.
+    fn doc(&mut self, id: &WorkshopId) -> Result<&mut WorkshopDoc> {
+        if !self.open_docs.contains_key(id) {
+            let bytes = self.stored_bytes(id)?;
+            let doc = WorkshopDoc::load(&bytes, &self.actor)
+                .map_err(|e| CoreError::from_document(&id.0, e))?;
+            self.open_docs.insert(id.clone(), doc);
+        }
+        self.open_docs
+            .get_mut(id)
+            .ok_or_else(|| CoreError::WorkshopNotFound(id.0.clone()))
+    }
+
+    /// The whole workshop as the workshop page shows it.
+    pub fn view(&mut self, id: &WorkshopId) -> Result<WorkshopView> {
+        let doc = self.doc(id)?;
+        let read = |e| CoreError::from_document(&id.0, e);
+        Ok(WorkshopView {
+            id: id.clone(),
+            meta: doc.meta().map_err(read)?,
+            personas: doc.personas().map_err(read)?,
+        })
+    }
+
+    /// Applies `edit` to workshop `id` and makes it durable before returning.
+    pub fn edit<T>(
+        &mut self,
+        id: &WorkshopId,
+        edit: impl FnOnce(&mut WorkshopDoc, i64) -> Result<T>,
+    ) -> Result<T> {
+        let result = self.try_edit(id, edit);
+        if result.is_err() {
+            // Whatever the edit did in memory may not be on disk: reload from disk next time.
+            self.open_docs.remove(id);
+        }
+        result
+    }
+
+    fn try_edit<T>(
+        &mut self,
+        id: &WorkshopId,
+        edit: impl FnOnce(&mut WorkshopDoc, i64) -> Result<T>,
+    ) -> Result<T> {
+        let data_dir = self.data_dir.clone();
+        let sqlite = |e| CoreError::from_sqlite(e, &data_dir);
+        let doc = self.doc(id)?;
+        let heads = doc.heads();
+        let value = edit(doc, now_ms())?;
+        let change = doc.changes_since(&heads);
+        let doc = self
+            .open_docs
+            .get_mut(id)
+            .ok_or_else(|| CoreError::WorkshopNotFound(id.0.clone()))?;
+        let tx = self.conn.transaction().map_err(sqlite)?;
+        if !change.is_empty() {
+            tx.execute(
+                "INSERT INTO changes (workshop_id, bytes) VALUES (?1, ?2)",
+                params![id.0, change],
+            )
+            .map_err(sqlite)?;
+        }
+        upsert_index(&tx, id, doc).map_err(sqlite)?;
+        let pending: i64 = tx
+            .query_row(
+                "SELECT count(*) FROM changes WHERE workshop_id = ?1",
+                [&id.0],
+                |r| r.get(0),
+            )
+            .map_err(sqlite)?;
+        if pending >= COMPACT_AFTER_CHANGES {
+            tx.execute(
+                "UPDATE documents SET snapshot = ?2 WHERE workshop_id = ?1",
+                params![id.0, doc.save()],
+            )
+            .map_err(sqlite)?;
+            tx.execute("DELETE FROM changes WHERE workshop_id = ?1", [&id.0])
+                .map_err(sqlite)?;
+        }
+        tx.commit().map_err(sqlite)?;
+        Ok(value)
+    }
+
+    /// Rebuilds the home screen's index from the documents themselves.
+    pub fn rebuild_index(&mut self) -> Result<()> {
+        let ids: Vec<WorkshopId> = {
+            let mut statement = self
+                .conn
+                .prepare("SELECT workshop_id FROM documents")
+                .map_err(|e| self.sqlite(e))?;
+            let rows = statement
+                .query_map([], |r| Ok(WorkshopId(r.get(0)?)))
+                .map_err(|e| self.sqlite(e))?;
+            rows.collect::<rusqlite::Result<_>>().map_err(|e| self.sqlite(e))?
+        };
+        self.open_docs.clear();
+        let mut docs = Vec::with_capacity(ids.len());
+        for id in ids {
+            let bytes = self.stored_bytes(&id)?;
+            // A damaged document stays stored (nothing is deleted) but is left out of the list.
+            if let Ok(doc) = WorkshopDoc::load(&bytes, &self.actor) {
+                docs.push((id, doc));
+            }
+        }
+        let data_dir = self.data_dir.clone();
+        let sqlite = |e| CoreError::from_sqlite(e, &data_dir);
+        let tx = self.conn.transaction().map_err(sqlite)?;
+        tx.execute("DELETE FROM workshop_index", []).map_err(sqlite)?;
+        for (id, doc) in &mut docs {
+            upsert_index(&tx, id, doc).map_err(sqlite)?;
+        }
+        tx.commit().map_err(sqlite)
+    }
+}
+
+/// Writes the index row of one workshop from its document.
+fn upsert_index(
+    conn: &Connection,
+    id: &WorkshopId,
+    doc: &mut WorkshopDoc,
+) -> rusqlite::Result<()> {
+    let Ok(meta) = doc.meta() else {
+        return Ok(());
+    };
+    conn.execute(
+        "INSERT INTO workshop_index (workshop_id, title, date, venue, persona_count, updated_at_ms)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT(workshop_id) DO UPDATE SET title = ?2, date = ?3, venue = ?4,
+             persona_count = ?5, updated_at_ms = ?6",
+        params![
+            id.0,
+            meta.title,
+            meta.date.format("%Y-%m-%d").to_string(),
+            meta.venue,
+            doc.persona_count() as i64,
+            doc.last_changed_ms(),
+        ],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,44 @@
+//! The SQLite schema, as migrations from the first version on. Never edit a released migration;
+//! add a new one.
+
+use rusqlite_migration::{Migrations, M};
+
+/// Each workshop is one Automerge document: a compacted `snapshot` plus the `changes` appended
+/// since, one row per acknowledged edit. `workshop_index` is derived from the documents (it can be
+/// rebuilt at any time) so the home screen can list workshops without loading every document.
+const V1: &str = "
+CREATE TABLE documents (
+    workshop_id TEXT PRIMARY KEY NOT NULL,
+    snapshot    BLOB NOT NULL
+);
+CREATE TABLE changes (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    workshop_id TEXT NOT NULL REFERENCES documents(workshop_id) ON DELETE CASCADE,
+    bytes       BLOB NOT NULL
+);
+CREATE INDEX changes_by_workshop ON changes(workshop_id, seq);
+CREATE TABLE workshop_index (
+    workshop_id   TEXT PRIMARY KEY NOT NULL REFERENCES documents(workshop_id) ON DELETE CASCADE,
+    title         TEXT NOT NULL,
+    date          TEXT NOT NULL,
+    venue         TEXT NOT NULL,
+    persona_count INTEGER NOT NULL,
+    updated_at_ms INTEGER NOT NULL
+);
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value BLOB NOT NULL
+);
+";
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(V1)])
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        super::migrations().validate().unwrap();
+    }
+}

@@ -1,0 +1,170 @@
+use super::*;
+use systematic_ipc::PersonaDraft;
+
+fn meta(title: &str) -> WorkshopMeta {
+    WorkshopMeta {
+        title: title.into(),
+        date: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+        venue: "Anfield library".into(),
+        facilitator: "Sam".into(),
+    }
+}
+
+fn esther() -> PersonaDraft {
+    PersonaDraft {
+        name: "Esther".into(),
+        age: Some(88),
+        conditions: vec!["Heart failure".into()],
+        what_matters: "Staying at home".into(),
+        ..PersonaDraft::default()
+    }
+}
+
+fn new_id() -> WorkshopId {
+    WorkshopId(uuid::Uuid::new_v4().to_string())
+}
+
+#[test]
+fn a_workshop_and_its_persona_survive_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = {
+        let mut store = Store::open(dir.path()).unwrap();
+        let id = store.create(new_id(), &meta("Esther"), &[]).unwrap();
+        store
+            .edit(&id, |doc, now| Ok(doc.add_persona(&esther(), now)))
+            .unwrap()
+            .unwrap();
+        id
+    };
+    let mut store = Store::open(dir.path()).unwrap();
+    let view = store.view(&id).unwrap();
+    assert_eq!(view.meta, meta("Esther"));
+    assert_eq!(view.personas.len(), 1);
+    assert_eq!(view.personas[0].details, esther());
+    let list = store.list().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].persona_count, 1);
+}
+
+#[test]
+fn the_database_runs_in_wal_with_full_sync() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mode: String = store
+        .conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    let sync: i64 = store
+        .conn
+        .query_row("PRAGMA synchronous", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    assert_eq!(sync, 2, "synchronous must be FULL (2)");
+}
+
+#[test]
+fn the_actor_is_kept_across_openings() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = Store::open(dir.path()).unwrap().actor;
+    let second = Store::open(dir.path()).unwrap().actor;
+    assert_eq!(first, second);
+}
+
+#[test]
+fn many_edits_compact_and_still_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let id = store.create(new_id(), &meta("Esther"), &[]).unwrap();
+    let persona = store
+        .edit(&id, |doc, now| Ok(doc.add_persona(&esther(), now)))
+        .unwrap()
+        .unwrap();
+    let mut draft = esther();
+    for n in 0..(COMPACT_AFTER_CHANGES + 5) {
+        draft.what_matters = format!("Staying at home, edit {n}");
+        store
+            .edit(&id, |doc, now| Ok(doc.update_persona(&persona.id, &draft, now)))
+            .unwrap()
+            .expect("persona exists");
+    }
+    let pending: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM changes", [], |r| r.get(0))
+        .unwrap();
+    assert!(pending < COMPACT_AFTER_CHANGES, "{pending} changes were never compacted");
+    drop(store);
+    let mut store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.view(&id).unwrap().personas[0].details, draft);
+}
+
+#[test]
+fn the_index_can_be_rebuilt_from_the_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let a = store.create(new_id(), &meta("A"), &[esther()]).unwrap();
+    let b = store.create(new_id(), &meta("B"), &[]).unwrap();
+    store
+        .edit(&b, |doc, now| Ok(doc.add_persona(&esther(), now)))
+        .unwrap()
+        .unwrap();
+    let before = store.list().unwrap();
+    store.conn.execute("DELETE FROM workshop_index", []).unwrap();
+    assert!(store.list().unwrap().is_empty());
+    store.rebuild_index().unwrap();
+    let after = store.list().unwrap();
+    assert_eq!(after, before);
+    assert_eq!(after.iter().map(|w| &w.id).collect::<Vec<_>>().len(), 2);
+    assert!(after.iter().any(|w| w.id == a));
+}
+
+#[test]
+fn a_failed_edit_leaves_nothing_half_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let id = store.create(new_id(), &meta("Esther"), &[]).unwrap();
+    let result: Result<()> = store.edit(&id, |doc, now| {
+        doc.add_persona(&esther(), now).unwrap();
+        Err(CoreError::Required { field: "name" })
+    });
+    assert!(result.is_err());
+    assert!(store.view(&id).unwrap().personas.is_empty());
+}
+
+#[test]
+fn an_unknown_workshop_is_not_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let err = store.view(&WorkshopId("missing".into())).unwrap_err();
+    assert!(matches!(err, CoreError::WorkshopNotFound(_)), "{err}");
+}
+
+#[test]
+fn a_damaged_document_is_reported_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let id = store.create(new_id(), &meta("Esther"), &[]).unwrap();
+    store
+        .conn
+        .execute("UPDATE documents SET snapshot = x'00010203'", [])
+        .unwrap();
+    drop(store);
+    let mut store = Store::open(dir.path()).unwrap();
+    let err = store.view(&id).unwrap_err();
+    assert!(matches!(err, CoreError::Damaged { .. }), "{err}");
+    assert!(store.contains(&id).unwrap(), "damaged documents are never deleted");
+}
+
+#[test]
+fn a_data_folder_that_is_a_file_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, b"x").unwrap();
+    let err = Store::open(&file.join("data")).err().unwrap();
+    match err {
+        CoreError::DataFolder { problem, path, .. } => {
+            assert_eq!(problem, FolderProblem::NotAFolder);
+            assert_eq!(path, file.join("data"));
+        }
+        other => panic!("unexpected {other}"),
+    }
+}

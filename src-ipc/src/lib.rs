@@ -1,0 +1,16 @@
+//! Everything that crosses the boundary between the wasm UI and the Tauri shell, defined once.
+//!
+//! The UI sends one [`Request`] through the single Tauri command [`DISPATCH_COMMAND`] and gets back
+//! either a [`Response`] or an [`AppError`]. This crate is serde-only so that it compiles both natively
+//! (shell, core) and to wasm (UI).
+
+mod error;
+mod model;
+mod request;
+
+pub use error::{AppError, ErrorKind};
+pub use model::{
+    AppStatus, NewWorkshop, Persona, PersonaDraft, PersonaId, WorkshopId, WorkshopMeta,
+    WorkshopSummary, WorkshopView,
+};
+pub use request::{Request, Response, DISPATCH_COMMAND};

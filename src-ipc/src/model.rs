@@ -1,0 +1,90 @@
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Stable identifier of a workshop (also the key of its document in the store).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(transparent)]
+pub struct WorkshopId(pub String);
+
+/// Stable identifier of a persona inside its workshop document.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(transparent)]
+pub struct PersonaId(pub String);
+
+impl std::fmt::Display for WorkshopId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::fmt::Display for PersonaId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What the "New workshop" form sends. The date is optional here so that a missing date is
+/// reported by the core with the same kind of message as every other field.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Default)]
+pub struct NewWorkshop {
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub venue: String,
+    pub facilitator: String,
+}
+
+/// The editable facts about a workshop.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct WorkshopMeta {
+    pub title: String,
+    pub date: NaiveDate,
+    pub venue: String,
+    pub facilitator: String,
+}
+
+/// One row of the home screen's workshop list.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct WorkshopSummary {
+    pub id: WorkshopId,
+    pub title: String,
+    pub date: NaiveDate,
+    pub venue: String,
+    pub updated_at: DateTime<Utc>,
+    pub persona_count: u32,
+}
+
+/// A persona as typed in the persona form.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Default)]
+pub struct PersonaDraft {
+    pub name: String,
+    pub age: Option<u16>,
+    pub living_situation: String,
+    /// Long-term conditions, one per entry.
+    pub conditions: Vec<String>,
+    /// "What matters to me", in the persona's own words.
+    pub what_matters: String,
+    pub quote: String,
+}
+
+/// A stored persona.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct Persona {
+    pub id: PersonaId,
+    pub details: PersonaDraft,
+}
+
+/// A whole workshop as the workshop page shows it.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct WorkshopView {
+    pub id: WorkshopId,
+    pub meta: WorkshopMeta,
+    pub personas: Vec<Persona>,
+}
+
+/// Where the app keeps its data and whether it can use it.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct AppStatus {
+    pub data_dir: String,
+    /// Set when the data folder cannot be used; the home screen shows it instead of the list.
+    pub problem: Option<crate::AppError>,
+}

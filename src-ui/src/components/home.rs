@@ -1,0 +1,77 @@
+use crate::components::error_message::ErrorMessage;
+use crate::components::new_workshop_form::NewWorkshopForm;
+use crate::components::workshop_list::WorkshopList;
+use crate::i18n::{t, t_args};
+use crate::ipc;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use systematic_ipc::{AppError, WorkshopId, WorkshopSummary};
+
+/// The first screen: the workshops on this laptop, "New workshop" and the demo.
+#[component]
+pub fn Home(on_open: Callback<WorkshopId>) -> impl IntoView {
+    let data_dir = RwSignal::new(None::<String>);
+    let workshops = RwSignal::new(None::<Vec<WorkshopSummary>>);
+    let error = RwSignal::new(None::<AppError>);
+    let creating = RwSignal::new(false);
+
+    spawn_local(async move {
+        match ipc::status().await {
+            Ok(status) => {
+                data_dir.set(Some(status.data_dir));
+                if let Some(problem) = status.problem {
+                    error.set(Some(problem));
+                    return;
+                }
+            }
+            Err(e) => return error.set(Some(e)),
+        }
+        match ipc::list_workshops().await {
+            Ok(list) => workshops.set(Some(list)),
+            Err(e) => error.set(Some(e)),
+        }
+    });
+
+    let open_demo = move |_| {
+        spawn_local(async move {
+            match ipc::open_demo_workshop().await {
+                Ok(view) => on_open.run(view.id),
+                Err(e) => error.set(Some(e)),
+            }
+        })
+    };
+
+    view! {
+        <section class="home" data-testid="home">
+            <div class="page-head">
+                <h1>{t("home-title")}</h1>
+                <div class="actions">
+                    <button class="primary" data-testid="new-workshop" on:click=move |_| creating.set(true)>
+                        {t("home-new-workshop")}
+                    </button>
+                    <button data-testid="open-demo" on:click=open_demo>
+                        {t("home-open-demo")}
+                    </button>
+                </div>
+            </div>
+            <ErrorMessage error=error />
+            <Show when=move || creating.get()>
+                <NewWorkshopForm on_created=on_open on_cancel=Callback::new(move |()| creating.set(false)) />
+            </Show>
+            {move || match workshops.get() {
+                None if error.get().is_none() => view! { <p class="muted">{t("home-loading")}</p> }.into_any(),
+                None => ().into_any(),
+                Some(list) if list.is_empty() => view! {
+                    <div class="empty card" data-testid="home-empty">
+                        <p>{t("home-empty")}</p>
+                        <p class="hint">{t("home-demo-hint")}</p>
+                    </div>
+                }.into_any(),
+                Some(list) => view! { <WorkshopList workshops=list on_open=on_open /> }.into_any(),
+            }}
+            <p class="data-folder muted" data-testid="data-folder">
+                {move || data_dir.get().map(|path| t_args("home-data-folder", &[("path", path)]))}
+            </p>
+        </section>
+    }
+}

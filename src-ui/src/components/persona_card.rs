@@ -1,0 +1,42 @@
+use crate::i18n::{t, t_args};
+use leptos::prelude::*;
+use systematic_ipc::Persona;
+
+/// A persona as a card: who they are, their conditions, what matters to them, their words.
+#[component]
+pub fn PersonaCard(persona: Persona, on_edit: Callback<Persona>) -> impl IntoView {
+    let details = persona.details.clone();
+    let conditions = details
+        .conditions
+        .iter()
+        .map(|c| view! { <li class="chip">{c.clone()}</li> })
+        .collect_view();
+    let has_conditions = !details.conditions.is_empty();
+    view! {
+        <article class="persona-card card" data-testid="persona-card">
+            <header>
+                <h3 class="persona-name">{details.name.clone()}</h3>
+                {details.age.map(|age| view! {
+                    <span class="persona-age">{t_args("persona-age", &[("age", age.to_string())])}</span>
+                })}
+            </header>
+            {(!details.living_situation.is_empty()).then(|| view! {
+                <p class="living" title=t("persona-living")>{details.living_situation.clone()}</p>
+            })}
+            {has_conditions.then(|| view! {
+                <h4>{t("persona-conditions")}</h4>
+                <ul class="conditions">{conditions}</ul>
+            })}
+            {(!details.what_matters.is_empty()).then(|| view! {
+                <h4>{t("persona-what-matters")}</h4>
+                <p class="what-matters">{details.what_matters.clone()}</p>
+            })}
+            {(!details.quote.is_empty()).then(|| view! {
+                <blockquote class="quote">{details.quote.clone()}</blockquote>
+            })}
+            <button class="edit" data-testid="edit-persona" on:click=move |_| on_edit.run(persona.clone())>
+                {t("persona-edit")}
+            </button>
+        </article>
+    }
+}

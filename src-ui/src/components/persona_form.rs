@@ -1,0 +1,143 @@
+use crate::components::error_message::{is_about, ErrorMessage};
+use crate::i18n::{t, t_args};
+use crate::ipc;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use systematic_ipc::{AppError, Persona, PersonaDraft, WorkshopId};
+
+/// Reads the age box: blank is "not given"; anything that is not a small number is passed on as
+/// out of range so the core explains the limit.
+fn parse_age(text: &str) -> Option<u16> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    Some(text.parse::<u16>().unwrap_or(u16::MAX))
+}
+
+/// Adds a persona, or edits `existing`. The edit is saved in one go when the facilitator presses
+/// Save, so each save is one durable change rather than one per keystroke.
+#[component]
+pub fn PersonaForm(
+    workshop: WorkshopId,
+    existing: Option<Persona>,
+    on_saved: Callback<Persona>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let start = existing
+        .as_ref()
+        .map(|p| p.details.clone())
+        .unwrap_or_default();
+    let heading = match &existing {
+        Some(p) => t_args("persona-edit-title", &[("name", p.details.name.clone())]),
+        None => t("persona-new-title"),
+    };
+    let existing_id = existing.map(|p| p.id);
+    let name = RwSignal::new(start.name);
+    let age = RwSignal::new(start.age.map(|a| a.to_string()).unwrap_or_default());
+    let living = RwSignal::new(start.living_situation);
+    let conditions = RwSignal::new(start.conditions.join("\n"));
+    let what_matters = RwSignal::new(start.what_matters);
+    let quote = RwSignal::new(start.quote);
+    let error = RwSignal::new(None::<AppError>);
+    let busy = RwSignal::new(false);
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let draft = PersonaDraft {
+            name: name.get_untracked(),
+            age: parse_age(&age.get_untracked()),
+            living_situation: living.get_untracked(),
+            conditions: conditions.get_untracked().lines().map(str::to_owned).collect(),
+            what_matters: what_matters.get_untracked(),
+            quote: quote.get_untracked(),
+        };
+        let workshop = workshop.clone();
+        let existing_id = existing_id.clone();
+        spawn_local(async move {
+            let saved = match existing_id {
+                Some(id) => ipc::update_persona(workshop, id, draft).await,
+                None => ipc::add_persona(workshop, draft).await,
+            };
+            busy.set(false);
+            match saved {
+                Ok(persona) => on_saved.run(persona),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+
+    view! {
+        <form class="card form persona-form" data-testid="persona-form" on:submit=submit novalidate>
+            <h3>{heading}</h3>
+            <ErrorMessage error=error />
+            <div class="row">
+                <label class="grow">
+                    <span>{t("field-name")}</span>
+                    <input type="text" data-testid="persona-name" autofocus
+                        aria-invalid=move || is_about(error.get(), "name")
+                        prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev)) />
+                </label>
+                <label class="narrow">
+                    <span>{t("field-age")}</span>
+                    <input type="number" min="0" max="120" inputmode="numeric" data-testid="persona-age"
+                        aria-invalid=move || is_about(error.get(), "age")
+                        prop:value=move || age.get()
+                        on:input=move |ev| age.set(event_target_value(&ev)) />
+                </label>
+            </div>
+            <label>
+                <span>{t("field-living_situation")}</span>
+                <textarea rows="2" data-testid="persona-living"
+                    aria-invalid=move || is_about(error.get(), "living_situation")
+                    prop:value=move || living.get()
+                    on:input=move |ev| living.set(event_target_value(&ev))></textarea>
+            </label>
+            <label>
+                <span>{t("field-conditions")} <small class="muted">{t("field-conditions-hint")}</small></span>
+                <textarea rows="3" data-testid="persona-conditions"
+                    aria-invalid=move || is_about(error.get(), "conditions")
+                    prop:value=move || conditions.get()
+                    on:input=move |ev| conditions.set(event_target_value(&ev))></textarea>
+            </label>
+            <label>
+                <span>{t("field-what_matters")}</span>
+                <textarea rows="4" data-testid="persona-what-matters"
+                    aria-invalid=move || is_about(error.get(), "what_matters")
+                    prop:value=move || what_matters.get()
+                    on:input=move |ev| what_matters.set(event_target_value(&ev))></textarea>
+            </label>
+            <label>
+                <span>{t("field-quote")}</span>
+                <input type="text" data-testid="persona-quote"
+                    aria-invalid=move || is_about(error.get(), "quote")
+                    prop:value=move || quote.get()
+                    on:input=move |ev| quote.set(event_target_value(&ev)) />
+            </label>
+            <div class="actions">
+                <button type="submit" class="primary" data-testid="save-persona" disabled=move || busy.get()>
+                    {t("persona-save")}
+                </button>
+                <button type="button" on:click=move |_| on_cancel.run(())>{t("cancel")}</button>
+            </div>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_age;
+
+    #[test]
+    fn ages_are_read_leniently_and_nonsense_is_left_to_the_core() {
+        assert_eq!(parse_age(" "), None);
+        assert_eq!(parse_age(" 88 "), Some(88));
+        assert_eq!(parse_age("lots"), Some(u16::MAX));
+    }
+}

@@ -1,0 +1,105 @@
+//! Calls into the app through Tauri's `invoke`, with the request and response types shared with
+//! the shell (`systematic-ipc`).
+
+use serde::Serialize;
+use systematic_ipc::{
+    AppError, AppStatus, ErrorKind, NewWorkshop, Persona, PersonaDraft, PersonaId, Request,
+    Response, WorkshopId, WorkshopSummary, WorkshopView, DISPATCH_COMMAND,
+};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], catch)]
+    async fn invoke(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
+}
+
+fn internal(detail: impl ToString) -> AppError {
+    AppError::new(ErrorKind::Internal, "error-internal").with("detail", detail.to_string())
+}
+
+#[derive(Serialize)]
+struct DispatchArgs<'a> {
+    request: &'a Request,
+}
+
+async fn call(request: Request) -> Result<Response, AppError> {
+    // JSON-compatible: maps become plain objects and None becomes null, as serde_json expects.
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let args = DispatchArgs { request: &request }
+        .serialize(&serializer)
+        .map_err(internal)?;
+    match invoke(DISPATCH_COMMAND, args).await {
+        Ok(value) => serde_wasm_bindgen::from_value(value).map_err(internal),
+        Err(value) => Err(serde_wasm_bindgen::from_value(value.clone())
+            .unwrap_or_else(|_| internal(value.as_string().unwrap_or_default()))),
+    }
+}
+
+fn unexpected(response: Response) -> AppError {
+    internal(format!("unexpected answer {response:?}"))
+}
+
+pub async fn status() -> Result<AppStatus, AppError> {
+    match call(Request::Status).await? {
+        Response::Status(status) => Ok(status),
+        other => Err(unexpected(other)),
+    }
+}
+
+pub async fn list_workshops() -> Result<Vec<WorkshopSummary>, AppError> {
+    match call(Request::ListWorkshops).await? {
+        Response::Workshops(list) => Ok(list),
+        other => Err(unexpected(other)),
+    }
+}
+
+async fn workshop(request: Request) -> Result<WorkshopView, AppError> {
+    match call(request).await? {
+        Response::Workshop(view) => Ok(view),
+        other => Err(unexpected(other)),
+    }
+}
+
+pub async fn create_workshop(workshop_form: NewWorkshop) -> Result<WorkshopView, AppError> {
+    workshop(Request::CreateWorkshop {
+        workshop: workshop_form,
+    })
+    .await
+}
+
+pub async fn open_workshop(id: WorkshopId) -> Result<WorkshopView, AppError> {
+    workshop(Request::OpenWorkshop { id }).await
+}
+
+pub async fn open_demo_workshop() -> Result<WorkshopView, AppError> {
+    workshop(Request::OpenDemoWorkshop).await
+}
+
+async fn persona(request: Request) -> Result<Persona, AppError> {
+    match call(request).await? {
+        Response::Persona(persona) => Ok(persona),
+        other => Err(unexpected(other)),
+    }
+}
+
+pub async fn add_persona(workshop: WorkshopId, draft: PersonaDraft) -> Result<Persona, AppError> {
+    persona(Request::AddPersona {
+        workshop,
+        persona: draft,
+    })
+    .await
+}
+
+pub async fn update_persona(
+    workshop: WorkshopId,
+    id: PersonaId,
+    draft: PersonaDraft,
+) -> Result<Persona, AppError> {
+    persona(Request::UpdatePersona {
+        workshop,
+        id,
+        persona: draft,
+    })
+    .await
+}

@@ -1,0 +1,10 @@
+//! The SysteMatic Workshop user interface (Leptos, client-side rendered, compiled to wasm).
+
+mod components;
+mod i18n;
+mod ipc;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(components::app::App);
+}

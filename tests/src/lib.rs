@@ -1,0 +1,238 @@
+//! Helpers for the end-to-end tests: start `tauri-driver` for one test with its own data and XDG
+//! folders, launch the real release app through WebKitWebDriver, and clean up whatever happens.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// How long to wait for the app's screen before giving up.
+pub const SCREEN_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The repository root.
+pub fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn env_path(name: &str, default: &str) -> PathBuf {
+    std::env::var_os(name)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| project_root().join(default))
+}
+
+/// The release app under test (`SYSTEMATIC_APP`, set by `cargo xtask test`).
+pub fn app_binary() -> PathBuf {
+    env_path("SYSTEMATIC_APP", "target/release/systematic-workshop")
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("no free local port")
+}
+
+/// How the data folder is presented to the app.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum DataFolder {
+    /// An ordinary, writable folder.
+    Writable,
+    /// The same folder bind-mounted read-only in a private mount namespace (root ignores chmod).
+    ReadOnly,
+    /// A path whose parent is a file, so the folder can never be created.
+    UnderAFile,
+}
+
+/// One test's world: a tauri-driver process and private data, config and cache folders.
+pub struct Harness {
+    driver: Child,
+    port: u16,
+    root: tempfile::TempDir,
+    data_dir: PathBuf,
+}
+
+impl Harness {
+    pub fn start(folder: DataFolder) -> Self {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "end-to-end tests need a display: run them through `cargo xtask test` (it uses xvfb-run)"
+        );
+        let app = app_binary();
+        assert!(app.exists(), "no app at {}: run `cargo xtask build`", app.display());
+        let root = tempfile::tempdir().expect("temp dir");
+        let data_dir = match folder {
+            DataFolder::UnderAFile => {
+                std::fs::write(root.path().join("a-file"), b"x").expect("write");
+                root.path().join("a-file").join("data")
+            }
+            _ => root.path().join("data"),
+        };
+        if folder == DataFolder::ReadOnly {
+            std::fs::create_dir_all(&data_dir).expect("data dir");
+        }
+        let (port, native_port) = (free_port(), free_port());
+        let driver_path = env_path("TAURI_DRIVER", ".tools/bin/tauri-driver");
+        let driver_args = format!(
+            "exec '{}' --port {port} --native-port {native_port} --native-driver /usr/bin/WebKitWebDriver",
+            driver_path.display()
+        );
+        let mut command = match folder {
+            DataFolder::ReadOnly => {
+                let dir = data_dir.display();
+                let mut c = Command::new("unshare");
+                c.args(["-m", "--propagation", "private", "sh", "-c"]);
+                c.arg(format!(
+                    "mount --bind '{dir}' '{dir}' && mount -o remount,bind,ro '{dir}' && {driver_args}"
+                ));
+                c
+            }
+            _ => {
+                let mut c = Command::new("sh");
+                c.args(["-c", &driver_args]);
+                c
+            }
+        };
+        for (var, sub) in [
+            ("XDG_DATA_HOME", "xdg-data"),
+            ("XDG_CONFIG_HOME", "xdg-config"),
+            ("XDG_CACHE_HOME", "xdg-cache"),
+        ] {
+            command.env(var, root.path().join(sub));
+        }
+        command
+            .env(systematic_core::data_dir::DATA_DIR_ENV, &data_dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0);
+        let driver = command.spawn().expect("cannot start tauri-driver");
+        Self {
+            driver,
+            port,
+            root,
+            data_dir,
+        }
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn root(&self) -> &Path {
+        self.root.path()
+    }
+
+    /// Launches the app and waits until the home screen is on screen.
+    pub async fn launch(&self) -> Client {
+        let client = self.connect().await;
+        wait_for(&client, "[data-testid=home]").await;
+        client
+    }
+
+    /// Starts a WebDriver session (which starts the app), retrying while the driver starts up.
+    pub async fn connect(&self) -> Client {
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".into(), "wry".into());
+        capabilities.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app_binary() }),
+        );
+        let url = format!("http://127.0.0.1:{}", self.port);
+        let connect = async {
+            loop {
+                match ClientBuilder::native()
+                    .capabilities(capabilities.clone())
+                    .connect(&url)
+                    .await
+                {
+                    Ok(client) => return client,
+                    Err(_) => tokio::time::sleep(Duration::from_millis(300)).await,
+                }
+            }
+        };
+        tokio::time::timeout(Duration::from_secs(60), connect)
+            .await
+            .expect("the app did not start within 60 s (is WebKitWebDriver installed?)")
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        // The driver, WebKitWebDriver and the app share one process group: end them all.
+        let group = self.driver.id() as i32;
+        // SAFETY: kill(2) with a negative pid signals our own child's process group.
+        unsafe {
+            libc::kill(-group, libc::SIGKILL);
+        }
+        let _ = self.driver.wait();
+    }
+}
+
+/// Waits for an element matching `css`.
+pub async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {
+    client
+        .wait()
+        .at_most(SCREEN_TIMEOUT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
+}
+
+/// Clicks the element matching `css`.
+pub async fn click(client: &Client, css: &str) {
+    wait_for(client, css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+}
+
+/// Types `text` into the field matching `css`, replacing what was there.
+pub async fn fill(client: &Client, css: &str, text: &str) {
+    let field = wait_for(client, css).await;
+    field.clear().await.unwrap_or_else(|e| panic!("cannot clear {css}: {e}"));
+    field
+        .send_keys(text)
+        .await
+        .unwrap_or_else(|e| panic!("cannot type into {css}: {e}"));
+}
+
+/// The visible text of the element matching `css`.
+pub async fn text_of(client: &Client, css: &str) -> String {
+    wait_for(client, css)
+        .await
+        .text()
+        .await
+        .unwrap_or_else(|e| panic!("cannot read {css}: {e}"))
+}
+
+/// Waits until the element matching `css` contains `expected`, then returns its text.
+pub async fn wait_for_text(client: &Client, css: &str, expected: &str) -> String {
+    let deadline = tokio::time::Instant::now() + SCREEN_TIMEOUT;
+    loop {
+        let text = match client.find(Locator::Css(css)).await {
+            Ok(element) => element.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        if text.contains(expected) {
+            return text;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{css} never said {expected:?}; last text: {text:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Saves a screenshot of the window under `docs/screenshots/` after the last repaint.
+pub async fn screenshot(client: &Client, name: &str) {
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let png = client.screenshot().await.expect("screenshot");
+    let dir = project_root().join("docs/screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot dir");
+    std::fs::write(dir.join(name), png).expect("write screenshot");
+}

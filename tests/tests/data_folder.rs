@@ -1,0 +1,57 @@
+//! A read-only data folder (a locked USB stick) is explained and nothing already saved is lost.
+//! Tests run as root, which ignores chmod, so the folder is bind-mounted read-only in a private
+//! mount namespace (`unshare -m`).
+
+use std::path::Path;
+use std::process::Command;
+
+/// Runs the `open-store` helper on `dir`, bind-mounted read-only when `read_only`.
+fn open_store(dir: &Path, read_only: bool, extra: &[&str]) -> serde_json::Value {
+    let helper = env!("CARGO_BIN_EXE_open-store");
+    let dir_text = dir.display().to_string();
+    let mut script = String::new();
+    if read_only {
+        script.push_str(&format!(
+            "mount --bind '{dir_text}' '{dir_text}' && mount -o remount,bind,ro '{dir_text}' && "
+        ));
+    }
+    script.push_str(&format!("exec '{helper}' '{dir_text}'"));
+    for arg in extra {
+        script.push_str(&format!(" '{arg}'"));
+    }
+    let output = Command::new("unshare")
+        .args(["-m", "--propagation", "private", "sh", "-c", &script])
+        .output()
+        .expect("unshare");
+    assert!(
+        output.status.success(),
+        "helper failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("helper prints JSON")
+}
+
+#[test]
+fn an_empty_read_only_folder_is_named_and_explained() {
+    let root = tempfile::tempdir().expect("temp");
+    let result = open_store(root.path(), true, &[]);
+    let error = &result["error"];
+    assert_eq!(error["kind"], "data_folder", "{result}");
+    assert_eq!(error["message_id"], "error-data-folder-read-only", "{result}");
+    assert_eq!(error["args"]["path"], root.path().display().to_string());
+}
+
+#[test]
+fn saved_workshops_survive_a_read_only_stick() {
+    let root = tempfile::tempdir().expect("temp");
+    let created = open_store(root.path(), false, &["create", "Esther"]);
+    assert!(created.get("ok").is_some(), "{created}");
+
+    let refused = open_store(root.path(), true, &["create", "Another"]);
+    assert_eq!(refused["error"]["message_id"], "error-data-folder-read-only", "{refused}");
+
+    let listed = open_store(root.path(), false, &[]);
+    let workshops = listed["ok"]["value"].as_array().expect("a list");
+    assert_eq!(workshops.len(), 1, "{listed}");
+    assert_eq!(workshops[0]["title"], "Esther");
+}

@@ -1,0 +1,124 @@
+//! End-to-end tests: the real release app, driven through tauri-driver and WebKitWebDriver under
+//! Xvfb. Each test has its own data folder and its own XDG folders. Run by `cargo xtask test`.
+
+use systematic_tests::{
+    click, fill, screenshot, text_of, wait_for, wait_for_text, DataFolder, Harness,
+};
+
+#[tokio::test]
+async fn first_launch_offers_the_demo_workshop() {
+    let harness = Harness::start(DataFolder::Writable);
+    let client = harness.launch().await;
+    let empty = text_of(&client, "[data-testid=home-empty]").await;
+    assert!(empty.contains("No workshops yet"), "{empty}");
+    let folder = text_of(&client, "[data-testid=data-folder]").await;
+    assert!(folder.contains(&harness.data_dir().display().to_string()), "{folder}");
+
+    click(&client, "[data-testid=open-demo]").await;
+    wait_for_text(&client, "[data-testid=workshop-heading]", "What matters for Esther?").await;
+    let cards = wait_for_text(&client, ".persona-grid", "Britt-Marie").await;
+    assert!(cards.contains("Esther"), "{cards}");
+    assert!(cards.contains("I don't know my next step"), "{cards}");
+    assert!(cards.contains("Heart failure"), "{cards}");
+    screenshot(&client, "persona-card.png").await;
+
+    click(&client, "[data-testid=back-home]").await;
+    let list = wait_for_text(&client, "[data-testid=workshop-list]", "What matters for Esther?").await;
+    assert!(list.contains("2 personas"), "{list}");
+    screenshot(&client, "home.png").await;
+    client.close().await.expect("close");
+}
+
+#[tokio::test]
+async fn a_workshop_and_its_persona_survive_quitting_and_relaunching() {
+    let harness = Harness::start(DataFolder::Writable);
+    let client = harness.launch().await;
+    click(&client, "[data-testid=new-workshop]").await;
+    fill(&client, "[data-testid=workshop-title]", "Leaving hospital on a Friday").await;
+    fill(&client, "[data-testid=workshop-venue]", "St Anne's church hall").await;
+    fill(&client, "[data-testid=workshop-facilitator]", "Priya").await;
+    click(&client, "[data-testid=create-workshop]").await;
+    wait_for_text(&client, "[data-testid=workshop-heading]", "Leaving hospital on a Friday").await;
+
+    click(&client, "[data-testid=add-persona]").await;
+    fill(&client, "[data-testid=persona-name]", "Åsa").await;
+    fill(&client, "[data-testid=persona-age]", "79").await;
+    fill(&client, "[data-testid=persona-living]", "Lives alone above the shop").await;
+    fill(&client, "[data-testid=persona-conditions]", "COPD\nType 2 diabetes").await;
+    fill(&client, "[data-testid=persona-what-matters]", "Knowing who to call").await;
+    fill(&client, "[data-testid=persona-quote]", "Nobody told my GP").await;
+    click(&client, "[data-testid=save-persona]").await;
+    wait_for_text(&client, "[data-testid=saved]", "All changes saved").await;
+
+    // Edit it once, so the relaunch shows the edited text, not the first one.
+    click(&client, "[data-testid=edit-persona]").await;
+    fill(&client, "[data-testid=persona-what-matters]", "Knowing who to call, day or night").await;
+    click(&client, "[data-testid=save-persona]").await;
+    wait_for_text(&client, "[data-testid=persona-card]", "day or night").await;
+    client.close().await.expect("quit the app");
+
+    let client = harness.launch().await;
+    let list = wait_for_text(&client, "[data-testid=workshop-list]", "Leaving hospital on a Friday").await;
+    assert!(list.contains("St Anne's church hall"), "{list}");
+    assert!(list.contains("1 persona"), "{list}");
+    click(&client, "[data-testid=open-workshop]").await;
+    let card = wait_for_text(&client, "[data-testid=persona-card]", "Åsa").await;
+    for expected in ["79 years old", "COPD", "Type 2 diabetes", "day or night", "Nobody told my GP"] {
+        assert!(card.contains(expected), "{expected:?} missing from {card}");
+    }
+    client.close().await.expect("close");
+}
+
+#[tokio::test]
+async fn bad_input_gets_a_clear_message() {
+    let harness = Harness::start(DataFolder::Writable);
+    let client = harness.launch().await;
+    click(&client, "[data-testid=new-workshop]").await;
+    click(&client, "[data-testid=create-workshop]").await;
+    let error = wait_for_text(&client, "[data-testid=error]", "Title is needed").await;
+    assert!(error.contains("Please fill it in"), "{error}");
+    let invalid = wait_for(&client, "[data-testid=workshop-title]")
+        .await
+        .attr("aria-invalid")
+        .await
+        .expect("attr");
+    assert_eq!(invalid.as_deref(), Some("true"));
+
+    fill(&client, "[data-testid=workshop-title]", "Limits").await;
+    click(&client, "[data-testid=create-workshop]").await;
+    wait_for(&client, "[data-testid=workshop-page]").await;
+    click(&client, "[data-testid=add-persona]").await;
+    fill(&client, "[data-testid=persona-name]", &"n".repeat(81)).await;
+    click(&client, "[data-testid=save-persona]").await;
+    wait_for_text(&client, "[data-testid=error]", "Name can be at most 80 characters").await;
+    assert!(client
+        .find_all(fantoccini::Locator::Css("[data-testid=persona-card]"))
+        .await
+        .expect("find")
+        .is_empty());
+    client.close().await.expect("close");
+}
+
+#[tokio::test]
+async fn a_read_only_data_folder_is_explained_and_the_app_keeps_running() {
+    let harness = Harness::start(DataFolder::ReadOnly);
+    let client = harness.launch().await;
+    let path = harness.data_dir().display().to_string();
+    let error = wait_for_text(&client, "[data-testid=error]", "read-only").await;
+    assert!(error.contains(&path), "the message names the folder: {error}");
+    // Still usable: trying to create a workshop explains the same problem instead of crashing.
+    click(&client, "[data-testid=new-workshop]").await;
+    fill(&client, "[data-testid=workshop-title]", "Anything").await;
+    click(&client, "[data-testid=create-workshop]").await;
+    wait_for_text(&client, "[data-testid=new-workshop-form] [data-testid=error]", "read-only").await;
+    client.close().await.expect("close");
+}
+
+#[tokio::test]
+async fn a_data_folder_that_cannot_exist_is_explained() {
+    let harness = Harness::start(DataFolder::UnderAFile);
+    let client = harness.launch().await;
+    let error = wait_for_text(&client, "[data-testid=error]", "is a file rather than a folder").await;
+    assert!(error.contains("a-file"), "{error}");
+    client.close().await.expect("close");
+}

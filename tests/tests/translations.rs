@@ -1,0 +1,89 @@
+//! Every message the app can show exists in the source locale, so no facilitator ever sees a raw
+//! message id.
+
+use std::collections::BTreeSet;
+use systematic_tests::project_root;
+
+fn ftl_ids() -> BTreeSet<String> {
+    let text = std::fs::read_to_string(project_root().join("assets/locales/en-GB/app.ftl")).expect("ftl");
+    text.lines()
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim().to_owned()))
+        .collect()
+}
+
+/// The string literals passed as first argument to `function(` in `source`.
+fn literal_arguments(source: &str, function: &str) -> Vec<String> {
+    let needle = format!("{function}(\"");
+    source
+        .match_indices(&needle)
+        .filter(|(index, _)| {
+            // Skip longer names ending in the same letters (`format!` or `error_text(`).
+            !source[..*index].ends_with(|c: char| c.is_alphanumeric() || c == '_')
+        })
+        .filter_map(|(index, _)| {
+            let rest = &source[index + needle.len()..];
+            rest.find('"').map(|end| rest[..end].to_owned())
+        })
+        .collect()
+}
+
+fn rust_sources(dir: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut pending = vec![project_root().join(dir)];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("read source");
+                found.push((path.display().to_string(), text));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn every_ui_message_exists() {
+    let ids = ftl_ids();
+    let mut checked = 0;
+    for (path, source) in rust_sources("src-ui/src") {
+        for function in ["t", "t_args"] {
+            for id in literal_arguments(&source, function) {
+                checked += 1;
+                assert!(ids.contains(&id), "{path} uses message {id:?}, missing from app.ftl");
+            }
+        }
+    }
+    assert!(checked > 30, "only {checked} messages found: is the scan broken?");
+}
+
+#[test]
+fn every_core_error_message_exists() {
+    let ids = ftl_ids();
+    for id in systematic_core::error::MESSAGE_IDS {
+        assert!(ids.contains(*id), "the core can send {id:?}, missing from app.ftl");
+    }
+    assert!(ids.contains("error-internal"));
+}
+
+#[test]
+fn every_field_the_core_names_has_a_label() {
+    let ids = ftl_ids();
+    let source = std::fs::read_to_string(project_root().join("src-core/src/limits.rs")).expect("limits.rs");
+    let mut fields: Vec<String> = literal_arguments(&source, "text");
+    for marker in ["field: \""] {
+        for (index, _) in source.match_indices(marker) {
+            let rest = &source[index + marker.len()..];
+            if let Some(end) = rest.find('"') {
+                fields.push(rest[..end].to_owned());
+            }
+        }
+    }
+    assert!(fields.len() >= 8, "found only {fields:?}");
+    for field in fields {
+        assert!(ids.contains(&format!("field-{field}")), "no label field-{field} in app.ftl");
+    }
+}

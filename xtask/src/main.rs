@@ -1,0 +1,96 @@
+//! `cargo xtask`: set up, build, run and test SysteMatic Workshop from one place.
+//!
+//! Every tool the project needs is installed from here, idempotently, so a fresh machine needs
+//! only `cargo xtask run` or `cargo xtask test`. See ../shared/TOOLCHAIN.md for why each step is
+//! the way it is.
+
+mod cmd;
+mod setup;
+mod ui;
+
+use cmd::{project_root, run, Cmd};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <task>
+
+tasks:
+  run      set up, build the UI and the app in release mode, and open the app
+  test     set up, then fmt, clippy, unit, integration and end-to-end tests
+  bench    build, then measure binary size, start-up time and memory (docs/BENCHMARKS.md)
+  setup    install what is missing (Debian packages, wasm-bindgen-cli, tauri-driver)
+  build    set up and build the UI and the release app
+";
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let result = match task.as_str() {
+        "setup" => setup::all(),
+        "build" => build(),
+        "run" => build().and_then(|()| open_app()),
+        "test" => test(),
+        "bench" => build().and_then(|()| bench()),
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask {task} failed: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The release app binary.
+fn app_binary() -> PathBuf {
+    project_root().join("target/release/systematic-workshop")
+}
+
+fn build() -> Result<(), String> {
+    setup::all()?;
+    ui::build()?;
+    run(Cmd::cargo(&["build", "--release", "-p", "systematic-workshop"]))
+}
+
+fn open_app() -> Result<(), String> {
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        return Err("there is no display to open the window on (DISPLAY is not set). \
+                    On a headless machine use: xvfb-run -a cargo xtask run"
+            .into());
+    }
+    run(Cmd::new(app_binary()))
+}
+
+fn test() -> Result<(), String> {
+    setup::all()?;
+    let ui_manifest = ui::manifest();
+    run(Cmd::cargo(&["fmt", "--all", "--check"]))?;
+    run(Cmd::cargo(&["fmt", "--check", "--manifest-path"]).arg(&ui_manifest))?;
+    // The shell embeds the UI at compile time, so the UI is built before anything that compiles it.
+    ui::build()?;
+    run(Cmd::cargo(&["clippy", "--workspace", "--all-targets", "--release", "--", "-D", "warnings"]))?;
+    run(ui::native(&["clippy", "--all-targets", "--", "-D", "warnings"]))?;
+    run(ui::native(&["test"]))?;
+    // Release everywhere: the end-to-end tests need the release app, and one profile means every
+    // dependency is compiled once.
+    run(Cmd::cargo(&["test", "--release", "--workspace", "--exclude", "systematic-tests"]))?;
+    run(Cmd::cargo(&["build", "--release", "-p", "systematic-workshop"]))?;
+    run(end_to_end(&["test", "--release", "-p", "systematic-tests", "--", "--test-threads=1"]))
+}
+
+fn bench() -> Result<(), String> {
+    run(end_to_end(&["run", "--release", "-p", "systematic-tests", "--bin", "measure"]))
+}
+
+/// A cargo command run under a virtual display, with the app and driver paths the tests need.
+fn end_to_end(args: &[&str]) -> Cmd {
+    Cmd::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x800x24", "cargo"])
+        .args(args)
+        .env("SYSTEMATIC_APP", app_binary())
+        .env("TAURI_DRIVER", setup::tool("tauri-driver"))
+}

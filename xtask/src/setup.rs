@@ -1,0 +1,112 @@
+//! Installs what the project needs, skipping whatever is already there.
+
+use crate::cmd::{project_root, run, Cmd};
+use std::path::PathBuf;
+
+/// Debian packages: the wasm toolchain (Debian's rustc-web can build std for wasm32), WebKitGTK
+/// for Tauri, the WebDriver for end-to-end tests, a virtual display, and tools for tests.
+const DEBIAN_PACKAGES: &[&str] = &[
+    "rustc-web",
+    "cargo-web",
+    "rust-web-llvm",
+    "rust-web-src",
+    "lld-22",
+    "libwebkit2gtk-4.1-dev",
+    "build-essential",
+    "curl",
+    "wget",
+    "file",
+    "libxdo-dev",
+    "libssl-dev",
+    "libayatana-appindicator3-dev",
+    "librsvg2-dev",
+    "xvfb",
+    "xauth",
+    "webkit2gtk-driver",
+    "imagemagick",
+    "poppler-utils",
+    "dbus",
+    "util-linux",
+];
+
+/// Where cargo-installed tools go: inside the project, so versions never clash with the machine.
+pub fn tools_root() -> PathBuf {
+    project_root().join(".tools")
+}
+
+/// The path of an installed tool.
+pub fn tool(name: &str) -> PathBuf {
+    tools_root().join("bin").join(name)
+}
+
+pub fn all() -> Result<(), String> {
+    debian_packages()?;
+    wasm_bindgen_cli()?;
+    tauri_driver()
+}
+
+fn installed(package: &str) -> bool {
+    Cmd::new("dpkg-query")
+        .args(["-W", "-f=${Status}", package])
+        .output()
+        .is_some_and(|status| status.trim() == "install ok installed")
+}
+
+fn debian_packages() -> Result<(), String> {
+    let missing: Vec<&str> = DEBIAN_PACKAGES
+        .iter()
+        .copied()
+        .filter(|p| !installed(p))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    println!("Installing Debian packages: {}", missing.join(" "));
+    let as_root = Cmd::new("id").arg("-u").output().is_some_and(|id| id.trim() == "0");
+    let apt = |args: &[&str]| {
+        let cmd = if as_root {
+            Cmd::new("apt-get")
+        } else {
+            Cmd::new("sudo").arg("apt-get")
+        };
+        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive")
+    };
+    run(apt(&["update", "-q"]))?;
+    run(apt(&["install", "-y", "-q", "--no-install-recommends"]).args(&missing))
+}
+
+/// The version of the `wasm-bindgen` crate the UI is locked to; the CLI must match it exactly.
+fn locked_wasm_bindgen_version() -> Result<String, String> {
+    let lock_path = project_root().join("src-ui/Cargo.lock");
+    let lock = std::fs::read_to_string(&lock_path)
+        .map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(version.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err(format!("no wasm-bindgen entry in {}", lock_path.display()))
+}
+
+fn wasm_bindgen_cli() -> Result<(), String> {
+    let version = locked_wasm_bindgen_version()?;
+    let current = Cmd::new(tool("wasm-bindgen")).arg("--version").output();
+    if current.is_some_and(|v| v.split_whitespace().nth(1) == Some(version.as_str())) {
+        return Ok(());
+    }
+    run(Cmd::cargo(&["install", "wasm-bindgen-cli", "--force", "--version"])
+        .arg(format!("={version}"))
+        .arg("--root")
+        .arg(tools_root()))
+}
+
+fn tauri_driver() -> Result<(), String> {
+    if tool("tauri-driver").exists() {
+        return Ok(());
+    }
+    run(Cmd::cargo(&["install", "tauri-driver", "--version", "^2", "--locked", "--root"])
+        .arg(tools_root()))
+}
