@@ -29,7 +29,10 @@ mod tests {
 
     #[test]
     fn the_environment_variable_wins() {
-        assert_eq!(resolve(Some("/media/usb".into())), PathBuf::from("/media/usb"));
+        assert_eq!(
+            resolve(Some("/media/usb".into())),
+            PathBuf::from("/media/usb")
+        );
     }
 
     #[test]

@@ -43,7 +43,10 @@ mod tests {
         assert!(names.contains(&"Esther"));
         assert!(names.iter().any(|n| n.starts_with("Britt-Marie")));
         let esther = &personas[0];
-        assert!(esther.conditions.len() >= 2, "Esther lives with several conditions");
+        assert!(
+            esther.conditions.len() >= 2,
+            "Esther lives with several conditions"
+        );
         assert!(esther.what_matters.contains("I don't know my next step"));
     }
 }

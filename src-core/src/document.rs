@@ -5,7 +5,9 @@
 //! by character.
 
 use automerge::transaction::{CommitOptions, Transactable};
-use automerge::{ActorId, AutoCommit, ChangeHash, ObjId, ObjType, ReadDoc, ScalarValue, Value, ROOT};
+use automerge::{
+    ActorId, AutoCommit, ChangeHash, ObjId, ObjType, ReadDoc, ScalarValue, Value, ROOT,
+};
 use chrono::NaiveDate;
 use systematic_ipc::{Persona, PersonaDraft, PersonaId, WorkshopMeta};
 
@@ -105,8 +107,11 @@ impl WorkshopDoc {
     }
 
     fn commit(&mut self, message: &str, now_ms: i64) {
-        self.doc
-            .commit_with(CommitOptions::default().with_message(message).with_time(now_ms));
+        self.doc.commit_with(
+            CommitOptions::default()
+                .with_message(message)
+                .with_time(now_ms),
+        );
     }
 
     fn get_str(&self, obj: &ObjId, key: &str) -> Option<String> {
@@ -199,8 +204,11 @@ impl WorkshopDoc {
     pub fn add_persona(&mut self, draft: &PersonaDraft, now_ms: i64) -> Result<Persona> {
         let personas = self.object(&ROOT, "personas")?;
         let id = PersonaId(uuid::Uuid::new_v4().to_string());
-        let obj = self.doc.put_object(&personas, id.0.as_str(), ObjType::Map)?;
-        self.doc.put(&obj, "created", ScalarValue::Timestamp(now_ms))?;
+        let obj = self
+            .doc
+            .put_object(&personas, id.0.as_str(), ObjType::Map)?;
+        self.doc
+            .put(&obj, "created", ScalarValue::Timestamp(now_ms))?;
         for key in ["living_situation", "what_matters", "quote"] {
             self.doc.put_object(&obj, key, ObjType::Text)?;
         }
@@ -218,7 +226,8 @@ impl WorkshopDoc {
         now_ms: i64,
     ) -> Result<Option<Persona>> {
         let personas = self.object(&ROOT, "personas")?;
-        let Some((Value::Object(ObjType::Map), obj)) = self.doc.get(&personas, id.0.as_str())? else {
+        let Some((Value::Object(ObjType::Map), obj)) = self.doc.get(&personas, id.0.as_str())?
+        else {
             return Ok(None);
         };
         write_persona(&mut self.doc, &obj, draft)?;
@@ -237,7 +246,9 @@ fn write_meta(doc: &mut AutoCommit, workshop: &ObjId, meta: &WorkshopMeta) -> Re
 
 /// Writes the persona's fields, leaving unchanged ones alone.
 fn write_persona(doc: &mut AutoCommit, obj: &ObjId, draft: &PersonaDraft) -> Result<()> {
-    let current_name = doc.get(obj, "name")?.and_then(|(v, _)| v.into_string().ok());
+    let current_name = doc
+        .get(obj, "name")?
+        .and_then(|(v, _)| v.into_string().ok());
     if current_name.as_deref() != Some(draft.name.as_str()) {
         doc.put(obj, "name", draft.name.as_str())?;
     }
@@ -336,7 +347,10 @@ mod tests {
     fn updating_an_unknown_persona_is_none() {
         let mut doc = WorkshopDoc::create(&meta(), &actor(1), 1_000).unwrap();
         let missing = PersonaId("nope".into());
-        assert!(doc.update_persona(&missing, &esther(), 2_000).unwrap().is_none());
+        assert!(doc
+            .update_persona(&missing, &esther(), 2_000)
+            .unwrap()
+            .is_none());
     }
 
     #[test]
@@ -374,7 +388,11 @@ mod tests {
     fn a_newer_format_is_refused() {
         let mut doc = WorkshopDoc::create(&meta(), &actor(1), 1_000).unwrap();
         doc.doc
-            .put(ROOT, "format_version", ScalarValue::Uint(FORMAT_VERSION + 1))
+            .put(
+                ROOT,
+                "format_version",
+                ScalarValue::Uint(FORMAT_VERSION + 1),
+            )
             .unwrap();
         let err = WorkshopDoc::load(&doc.save(), &actor(1)).err().unwrap();
         assert!(matches!(err, DocumentError::TooNew(_)), "{err}");

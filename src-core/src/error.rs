@@ -113,12 +113,16 @@ impl CoreError {
             Self::Required { field } => {
                 AppError::new(ErrorKind::Invalid, "error-field-required").with("field", field)
             }
-            Self::TooLong { field, max } => AppError::new(ErrorKind::Invalid, "error-field-too-long")
-                .with("field", field)
-                .with("max", max),
-            Self::TooMany { field, max } => AppError::new(ErrorKind::Invalid, "error-field-too-many")
-                .with("field", field)
-                .with("max", max),
+            Self::TooLong { field, max } => {
+                AppError::new(ErrorKind::Invalid, "error-field-too-long")
+                    .with("field", field)
+                    .with("max", max)
+            }
+            Self::TooMany { field, max } => {
+                AppError::new(ErrorKind::Invalid, "error-field-too-many")
+                    .with("field", field)
+                    .with("max", max)
+            }
             Self::OutOfRange { field, max } => {
                 AppError::new(ErrorKind::Invalid, "error-field-out-of-range")
                     .with("field", field)
@@ -134,10 +138,14 @@ impl CoreError {
             Self::WorkshopNotFound(_) => {
                 AppError::new(ErrorKind::NotFound, "error-workshop-not-found")
             }
-            Self::PersonaNotFound(_) => AppError::new(ErrorKind::NotFound, "error-persona-not-found"),
+            Self::PersonaNotFound(_) => {
+                AppError::new(ErrorKind::NotFound, "error-persona-not-found")
+            }
             Self::Damaged { .. } => AppError::new(ErrorKind::Damaged, "error-workshop-damaged"),
             Self::TooNew { .. } => AppError::new(ErrorKind::Damaged, "error-workshop-too-new"),
-            Self::Database(e) => AppError::new(ErrorKind::Storage, "error-storage").with("detail", e),
+            Self::Database(e) => {
+                AppError::new(ErrorKind::Storage, "error-storage").with("detail", e)
+            }
             Self::Migration(e) => {
                 AppError::new(ErrorKind::Storage, "error-storage").with("detail", e)
             }
@@ -196,17 +204,35 @@ mod tests {
     fn every_message_id_is_listed() {
         let samples = [
             CoreError::Required { field: "title" },
-            CoreError::TooLong { field: "title", max: 1 },
-            CoreError::TooMany { field: "conditions", max: 1 },
-            CoreError::OutOfRange { field: "age", max: 1 },
+            CoreError::TooLong {
+                field: "title",
+                max: 1,
+            },
+            CoreError::TooMany {
+                field: "conditions",
+                max: 1,
+            },
+            CoreError::OutOfRange {
+                field: "age",
+                max: 1,
+            },
             CoreError::WorkshopNotFound("x".into()),
             CoreError::PersonaNotFound("x".into()),
-            CoreError::Damaged { id: "x".into(), detail: "y".into() },
-            CoreError::TooNew { id: "x".into(), version: 2 },
+            CoreError::Damaged {
+                id: "x".into(),
+                detail: "y".into(),
+            },
+            CoreError::TooNew {
+                id: "x".into(),
+                version: 2,
+            },
         ];
         for sample in samples {
             let id = sample.to_app_error().message_id;
-            assert!(MESSAGE_IDS.contains(&id.as_str()), "{id} missing from MESSAGE_IDS");
+            assert!(
+                MESSAGE_IDS.contains(&id.as_str()),
+                "{id} missing from MESSAGE_IDS"
+            );
         }
     }
 }

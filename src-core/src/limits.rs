@@ -133,14 +133,20 @@ mod tests {
     fn title_is_required_and_trimmed() {
         let err = check_new_workshop(&workshop("   ")).unwrap_err();
         assert_eq!(field_of(err), ("required", "title"));
-        assert_eq!(check_new_workshop(&workshop("  Esther ")).unwrap().title, "Esther");
+        assert_eq!(
+            check_new_workshop(&workshop("  Esther ")).unwrap().title,
+            "Esther"
+        );
     }
 
     #[test]
     fn date_is_required() {
         let mut new = workshop("Esther");
         new.date = None;
-        assert_eq!(field_of(check_new_workshop(&new).unwrap_err()), ("required", "date"));
+        assert_eq!(
+            field_of(check_new_workshop(&new).unwrap_err()),
+            ("required", "date")
+        );
     }
 
     #[test]
@@ -159,7 +165,10 @@ mod tests {
         new.facilitator = "f".repeat(NAME_MAX);
         assert!(check_new_workshop(&new).is_ok());
         new.venue = "v".repeat(VENUE_MAX + 1);
-        assert_eq!(field_of(check_new_workshop(&new).unwrap_err()), ("too long", "venue"));
+        assert_eq!(
+            field_of(check_new_workshop(&new).unwrap_err()),
+            ("too long", "venue")
+        );
         new.venue.clear();
         new.facilitator = "f".repeat(NAME_MAX + 1);
         assert_eq!(
@@ -173,7 +182,10 @@ mod tests {
         assert!(check_persona(&persona(&"n".repeat(NAME_MAX))).is_ok());
         let err = check_persona(&persona(&"n".repeat(NAME_MAX + 1))).unwrap_err();
         assert_eq!(field_of(err), ("too long", "name"));
-        assert_eq!(field_of(check_persona(&persona(" ")).unwrap_err()), ("required", "name"));
+        assert_eq!(
+            field_of(check_persona(&persona(" ")).unwrap_err()),
+            ("required", "name")
+        );
     }
 
     #[test]
@@ -183,7 +195,10 @@ mod tests {
         draft.living_situation = "y".repeat(LONG_TEXT_MAX);
         assert!(check_persona(&draft).is_ok());
         draft.what_matters.push('x');
-        assert_eq!(field_of(check_persona(&draft).unwrap_err()), ("too long", "what_matters"));
+        assert_eq!(
+            field_of(check_persona(&draft).unwrap_err()),
+            ("too long", "what_matters")
+        );
         draft.what_matters.clear();
         draft.living_situation.push('y');
         assert_eq!(
@@ -198,7 +213,10 @@ mod tests {
         draft.quote = "q".repeat(QUOTE_MAX);
         assert!(check_persona(&draft).is_ok());
         draft.quote.push('q');
-        assert_eq!(field_of(check_persona(&draft).unwrap_err()), ("too long", "quote"));
+        assert_eq!(
+            field_of(check_persona(&draft).unwrap_err()),
+            ("too long", "quote")
+        );
     }
 
     #[test]
@@ -207,7 +225,10 @@ mod tests {
         draft.age = Some(AGE_MAX);
         assert!(check_persona(&draft).is_ok());
         draft.age = Some(AGE_MAX + 1);
-        assert_eq!(field_of(check_persona(&draft).unwrap_err()), ("out of range", "age"));
+        assert_eq!(
+            field_of(check_persona(&draft).unwrap_err()),
+            ("out of range", "age")
+        );
     }
 
     #[test]
@@ -218,9 +239,15 @@ mod tests {
         draft.conditions = vec!["c".repeat(CONDITION_MAX); CONDITIONS_PER_PERSONA_MAX];
         assert!(check_persona(&draft).is_ok());
         draft.conditions.push("COPD".into());
-        assert_eq!(field_of(check_persona(&draft).unwrap_err()), ("too many", "conditions"));
+        assert_eq!(
+            field_of(check_persona(&draft).unwrap_err()),
+            ("too many", "conditions")
+        );
         draft.conditions = vec!["c".repeat(CONDITION_MAX + 1)];
-        assert_eq!(field_of(check_persona(&draft).unwrap_err()), ("too long", "conditions"));
+        assert_eq!(
+            field_of(check_persona(&draft).unwrap_err()),
+            ("too long", "conditions")
+        );
     }
 
     #[test]

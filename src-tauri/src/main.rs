@@ -9,7 +9,9 @@ use systematic_ipc::{AppError, Request, Response};
 #[tauri::command]
 fn dispatch(state: tauri::State<'_, Mutex<App>>, request: Request) -> Result<Response, AppError> {
     // A panic in an earlier request must not lock the facilitator out of their workshop.
-    let mut app = state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut app = state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     app.handle(request)
 }
 

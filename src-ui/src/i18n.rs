@@ -16,7 +16,8 @@ fn build(source: &str) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new(vec![locale]);
     // No Unicode isolation marks: the text goes into the DOM, which handles direction itself.
     bundle.set_use_isolating(false);
-    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
+    let resource =
+        FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
     // Duplicate ids are caught by the translation tests; keep the first.
     let _ = bundle.add_resource(resource);
     bundle
@@ -28,7 +29,9 @@ fn format(id: &str, args: Option<&FluentArgs>) -> String {
             return id.to_owned();
         };
         let mut errors = Vec::new();
-        bundle.format_pattern(pattern, args, &mut errors).into_owned()
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned()
     })
 }
 
@@ -74,13 +77,20 @@ mod tests {
     #[test]
     fn messages_are_found_and_formatted() {
         assert_eq!(t("home-new-workshop"), "New workshop");
-        assert_eq!(t_args("workshop-list-personas", &[("count", "1".into())]), "1 persona");
-        assert_eq!(t_args("workshop-list-personas", &[("count", "3".into())]), "3 personas");
+        assert_eq!(
+            t_args("workshop-list-personas", &[("count", "1".into())]),
+            "1 persona"
+        );
+        assert_eq!(
+            t_args("workshop-list-personas", &[("count", "3".into())]),
+            "3 personas"
+        );
     }
 
     #[test]
     fn errors_translate_their_field() {
-        let error = AppError::new(ErrorKind::Invalid, "error-field-required").with("field", "title");
+        let error =
+            AppError::new(ErrorKind::Invalid, "error-field-required").with("field", "title");
         assert_eq!(error_text(&error), "Title is needed. Please fill it in.");
     }
 

@@ -62,7 +62,11 @@ impl Harness {
             "end-to-end tests need a display: run them through `cargo xtask test` (it uses xvfb-run)"
         );
         let app = app_binary();
-        assert!(app.exists(), "no app at {}: run `cargo xtask build`", app.display());
+        assert!(
+            app.exists(),
+            "no app at {}: run `cargo xtask build`",
+            app.display()
+        );
         let root = tempfile::tempdir().expect("temp dir");
         let data_dir = match folder {
             DataFolder::UnderAFile => {
@@ -193,7 +197,10 @@ pub async fn click(client: &Client, css: &str) {
 /// Types `text` into the field matching `css`, replacing what was there.
 pub async fn fill(client: &Client, css: &str, text: &str) {
     let field = wait_for(client, css).await;
-    field.clear().await.unwrap_or_else(|e| panic!("cannot clear {css}: {e}"));
+    field
+        .clear()
+        .await
+        .unwrap_or_else(|e| panic!("cannot clear {css}: {e}"));
     field
         .send_keys(text)
         .await
@@ -228,11 +235,55 @@ pub async fn wait_for_text(client: &Client, css: &str, expected: &str) -> String
     }
 }
 
-/// Saves a screenshot of the window under `docs/screenshots/` after the last repaint.
-pub async fn screenshot(client: &Client, name: &str) {
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let png = client.screenshot().await.expect("screenshot");
+/// Waits until the web view has painted what the DOM now shows. WebKit's screenshots can return
+/// the previous frame otherwise (seen under Xvfb), so wait for two animation frames and a pause.
+async fn settle(client: &Client) {
+    let _ = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+            vec![],
+        )
+        .await;
+    tokio::time::sleep(Duration::from_millis(700)).await;
+}
+
+fn save_screenshot(name: &str, png: &[u8]) {
     let dir = project_root().join("docs/screenshots");
     std::fs::create_dir_all(&dir).expect("screenshot dir");
     std::fs::write(dir.join(name), png).expect("write screenshot");
+}
+
+/// Saves a screenshot of the window under `docs/screenshots/`.
+pub async fn screenshot(client: &Client, name: &str) {
+    settle(client).await;
+    // The first capture can still be the old frame; the second is the current one.
+    let _ = client.screenshot().await;
+    settle(client).await;
+    let png = client.screenshot().await.expect("screenshot");
+    save_screenshot(name, &png);
+}
+
+/// Saves a picture of just the element matching `css` under `docs/screenshots/`: a window
+/// screenshot cropped to the element with ImageMagick (WebKit's own element screenshots come back
+/// partly black under Xvfb). The element must fit in the window.
+pub async fn screenshot_element(client: &Client, css: &str, name: &str) {
+    let element = wait_for(client, css).await;
+    let (x, y, width, height) = element.rectangle().await.expect("element rectangle");
+    screenshot(client, name).await;
+    let path = project_root().join("docs/screenshots").join(name);
+    let geometry = format!(
+        "{}x{}+{}+{}",
+        width.ceil() as u32 + 8,
+        height.ceil() as u32 + 8,
+        (x as u32).saturating_sub(4),
+        (y as u32).saturating_sub(4)
+    );
+    let status = Command::new("convert")
+        .arg(&path)
+        .args(["-crop", &geometry, "+repage"])
+        .arg(&path)
+        .status()
+        .expect("run ImageMagick convert");
+    assert!(status.success(), "cropping {name} failed");
 }

@@ -9,7 +9,18 @@ fn dependencies(package: &str) -> Vec<String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let output = Command::new(cargo)
         .current_dir(project_root())
-        .args(["tree", "--offline", "-p", package, "-e", "normal,build", "--prefix", "none", "--format", "{p}"])
+        .args([
+            "tree",
+            "--offline",
+            "-p",
+            package,
+            "-e",
+            "normal,build",
+            "--prefix",
+            "none",
+            "--format",
+            "{p}",
+        ])
         .output()
         .expect("run cargo tree");
     assert!(
@@ -25,7 +36,10 @@ fn dependencies(package: &str) -> Vec<String> {
 
 fn assert_none_of(package: &str, forbidden: &[&str]) {
     let deps = dependencies(package);
-    assert!(deps.len() > 3, "cargo tree listed too little for {package}: {deps:?}");
+    assert!(
+        deps.len() > 3,
+        "cargo tree listed too little for {package}: {deps:?}"
+    );
     for dep in &deps {
         for bad in forbidden {
             assert!(
@@ -40,7 +54,15 @@ fn assert_none_of(package: &str, forbidden: &[&str]) {
 fn the_core_has_no_ui_or_tauri_dependency() {
     assert_none_of(
         "systematic-core",
-        &["tauri", "wry", "tao", "leptos", "webkit2gtk", "gtk", "wasm-bindgen"],
+        &[
+            "tauri",
+            "wry",
+            "tao",
+            "leptos",
+            "webkit2gtk",
+            "gtk",
+            "wasm-bindgen",
+        ],
     );
 }
 

@@ -37,7 +37,10 @@ fn an_empty_read_only_folder_is_named_and_explained() {
     let result = open_store(root.path(), true, &[]);
     let error = &result["error"];
     assert_eq!(error["kind"], "data_folder", "{result}");
-    assert_eq!(error["message_id"], "error-data-folder-read-only", "{result}");
+    assert_eq!(
+        error["message_id"], "error-data-folder-read-only",
+        "{result}"
+    );
     assert_eq!(error["args"]["path"], root.path().display().to_string());
 }
 
@@ -48,7 +51,10 @@ fn saved_workshops_survive_a_read_only_stick() {
     assert!(created.get("ok").is_some(), "{created}");
 
     let refused = open_store(root.path(), true, &["create", "Another"]);
-    assert_eq!(refused["error"]["message_id"], "error-data-folder-read-only", "{refused}");
+    assert_eq!(
+        refused["error"]["message_id"], "error-data-folder-read-only",
+        "{refused}"
+    );
 
     let listed = open_store(root.path(), false, &[]);
     let workshops = listed["ok"]["value"].as_array().expect("a list");

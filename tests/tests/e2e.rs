@@ -2,7 +2,8 @@
 //! Xvfb. Each test has its own data folder and its own XDG folders. Run by `cargo xtask test`.
 
 use systematic_tests::{
-    click, fill, screenshot, text_of, wait_for, wait_for_text, DataFolder, Harness,
+    click, fill, screenshot, screenshot_element, text_of, wait_for, wait_for_text, DataFolder,
+    Harness,
 };
 
 #[tokio::test]
@@ -12,18 +13,31 @@ async fn first_launch_offers_the_demo_workshop() {
     let empty = text_of(&client, "[data-testid=home-empty]").await;
     assert!(empty.contains("No workshops yet"), "{empty}");
     let folder = text_of(&client, "[data-testid=data-folder]").await;
-    assert!(folder.contains(&harness.data_dir().display().to_string()), "{folder}");
+    assert!(
+        folder.contains(&harness.data_dir().display().to_string()),
+        "{folder}"
+    );
 
     click(&client, "[data-testid=open-demo]").await;
-    wait_for_text(&client, "[data-testid=workshop-heading]", "What matters for Esther?").await;
+    wait_for_text(
+        &client,
+        "[data-testid=workshop-heading]",
+        "What matters for Esther?",
+    )
+    .await;
     let cards = wait_for_text(&client, ".persona-grid", "Britt-Marie").await;
     assert!(cards.contains("Esther"), "{cards}");
     assert!(cards.contains("I don't know my next step"), "{cards}");
     assert!(cards.contains("Heart failure"), "{cards}");
-    screenshot(&client, "persona-card.png").await;
+    screenshot(&client, "workshop.png").await;
 
     click(&client, "[data-testid=back-home]").await;
-    let list = wait_for_text(&client, "[data-testid=workshop-list]", "What matters for Esther?").await;
+    let list = wait_for_text(
+        &client,
+        "[data-testid=workshop-list]",
+        "What matters for Esther?",
+    )
+    .await;
     assert!(list.contains("2 personas"), "{list}");
     screenshot(&client, "home.png").await;
     client.close().await.expect("close");
@@ -34,38 +48,95 @@ async fn a_workshop_and_its_persona_survive_quitting_and_relaunching() {
     let harness = Harness::start(DataFolder::Writable);
     let client = harness.launch().await;
     click(&client, "[data-testid=new-workshop]").await;
-    fill(&client, "[data-testid=workshop-title]", "Leaving hospital on a Friday").await;
-    fill(&client, "[data-testid=workshop-venue]", "St Anne's church hall").await;
+    fill(
+        &client,
+        "[data-testid=workshop-title]",
+        "Leaving hospital on a Friday",
+    )
+    .await;
+    fill(
+        &client,
+        "[data-testid=workshop-venue]",
+        "St Anne's church hall",
+    )
+    .await;
     fill(&client, "[data-testid=workshop-facilitator]", "Priya").await;
     click(&client, "[data-testid=create-workshop]").await;
-    wait_for_text(&client, "[data-testid=workshop-heading]", "Leaving hospital on a Friday").await;
+    wait_for_text(
+        &client,
+        "[data-testid=workshop-heading]",
+        "Leaving hospital on a Friday",
+    )
+    .await;
 
     click(&client, "[data-testid=add-persona]").await;
     fill(&client, "[data-testid=persona-name]", "Åsa").await;
     fill(&client, "[data-testid=persona-age]", "79").await;
-    fill(&client, "[data-testid=persona-living]", "Lives alone above the shop").await;
-    fill(&client, "[data-testid=persona-conditions]", "COPD\nType 2 diabetes").await;
-    fill(&client, "[data-testid=persona-what-matters]", "Knowing who to call").await;
+    fill(
+        &client,
+        "[data-testid=persona-living]",
+        "Lives alone above the shop",
+    )
+    .await;
+    fill(
+        &client,
+        "[data-testid=persona-conditions]",
+        // U+E007 is WebDriver's Enter key: a new line, as a person types it ("\n" is dropped).
+        "COPD\u{E007}Type 2 diabetes",
+    )
+    .await;
+    fill(
+        &client,
+        "[data-testid=persona-what-matters]",
+        "Knowing who to call",
+    )
+    .await;
     fill(&client, "[data-testid=persona-quote]", "Nobody told my GP").await;
     click(&client, "[data-testid=save-persona]").await;
     wait_for_text(&client, "[data-testid=saved]", "All changes saved").await;
 
     // Edit it once, so the relaunch shows the edited text, not the first one.
     click(&client, "[data-testid=edit-persona]").await;
-    fill(&client, "[data-testid=persona-what-matters]", "Knowing who to call, day or night").await;
+    fill(
+        &client,
+        "[data-testid=persona-what-matters]",
+        "Knowing who to call, day or night",
+    )
+    .await;
     click(&client, "[data-testid=save-persona]").await;
     wait_for_text(&client, "[data-testid=persona-card]", "day or night").await;
     client.close().await.expect("quit the app");
 
     let client = harness.launch().await;
-    let list = wait_for_text(&client, "[data-testid=workshop-list]", "Leaving hospital on a Friday").await;
+    let list = wait_for_text(
+        &client,
+        "[data-testid=workshop-list]",
+        "Leaving hospital on a Friday",
+    )
+    .await;
     assert!(list.contains("St Anne's church hall"), "{list}");
     assert!(list.contains("1 persona"), "{list}");
     click(&client, "[data-testid=open-workshop]").await;
     let card = wait_for_text(&client, "[data-testid=persona-card]", "Åsa").await;
-    for expected in ["79 years old", "COPD", "Type 2 diabetes", "day or night", "Nobody told my GP"] {
+    for expected in [
+        "79 years old",
+        "COPD",
+        "Type 2 diabetes",
+        "day or night",
+        "Nobody told my GP",
+    ] {
         assert!(card.contains(expected), "{expected:?} missing from {card}");
     }
+    let mut chips = Vec::new();
+    for chip in client
+        .find_all(fantoccini::Locator::Css("[data-testid=persona-card] .chip"))
+        .await
+        .expect("chips")
+    {
+        chips.push(chip.text().await.expect("chip text"));
+    }
+    assert_eq!(chips, ["COPD", "Type 2 diabetes"], "one chip per condition");
+    screenshot_element(&client, "[data-testid=persona-card]", "persona-card.png").await;
     client.close().await.expect("close");
 }
 
@@ -76,6 +147,7 @@ async fn bad_input_gets_a_clear_message() {
     click(&client, "[data-testid=new-workshop]").await;
     click(&client, "[data-testid=create-workshop]").await;
     let error = wait_for_text(&client, "[data-testid=error]", "Title is needed").await;
+    screenshot(&client, "new-workshop-error.png").await;
     assert!(error.contains("Please fill it in"), "{error}");
     let invalid = wait_for(&client, "[data-testid=workshop-title]")
         .await
@@ -90,7 +162,12 @@ async fn bad_input_gets_a_clear_message() {
     click(&client, "[data-testid=add-persona]").await;
     fill(&client, "[data-testid=persona-name]", &"n".repeat(81)).await;
     click(&client, "[data-testid=save-persona]").await;
-    wait_for_text(&client, "[data-testid=error]", "Name can be at most 80 characters").await;
+    wait_for_text(
+        &client,
+        "[data-testid=error]",
+        "Name can be at most 80 characters",
+    )
+    .await;
     assert!(client
         .find_all(fantoccini::Locator::Css("[data-testid=persona-card]"))
         .await
@@ -105,12 +182,20 @@ async fn a_read_only_data_folder_is_explained_and_the_app_keeps_running() {
     let client = harness.launch().await;
     let path = harness.data_dir().display().to_string();
     let error = wait_for_text(&client, "[data-testid=error]", "read-only").await;
-    assert!(error.contains(&path), "the message names the folder: {error}");
+    assert!(
+        error.contains(&path),
+        "the message names the folder: {error}"
+    );
     // Still usable: trying to create a workshop explains the same problem instead of crashing.
     click(&client, "[data-testid=new-workshop]").await;
     fill(&client, "[data-testid=workshop-title]", "Anything").await;
     click(&client, "[data-testid=create-workshop]").await;
-    wait_for_text(&client, "[data-testid=new-workshop-form] [data-testid=error]", "read-only").await;
+    wait_for_text(
+        &client,
+        "[data-testid=new-workshop-form] [data-testid=error]",
+        "read-only",
+    )
+    .await;
     client.close().await.expect("close");
 }
 
@@ -118,7 +203,12 @@ async fn a_read_only_data_folder_is_explained_and_the_app_keeps_running() {
 async fn a_data_folder_that_cannot_exist_is_explained() {
     let harness = Harness::start(DataFolder::UnderAFile);
     let client = harness.launch().await;
-    let error = wait_for_text(&client, "[data-testid=error]", "is a file rather than a folder").await;
+    let error = wait_for_text(
+        &client,
+        "[data-testid=error]",
+        "is a file rather than a folder",
+    )
+    .await;
     assert!(error.contains("a-file"), "{error}");
     client.close().await.expect("close");
 }

@@ -20,8 +20,15 @@ fn capabilities_grant_only_the_allow_list() {
         let path = entry.expect("entry").path();
         let text = std::fs::read_to_string(&path).expect("read capability");
         let capability: serde_json::Value = serde_json::from_str(&text).expect("capability JSON");
-        assert!(capability.get("remote").is_none(), "{}: no remote URLs may call the app", path.display());
-        for permission in capability["permissions"].as_array().expect("permissions list") {
+        assert!(
+            capability.get("remote").is_none(),
+            "{}: no remote URLs may call the app",
+            path.display()
+        );
+        for permission in capability["permissions"]
+            .as_array()
+            .expect("permissions list")
+        {
             let name = permission
                 .as_str()
                 .or_else(|| permission["identifier"].as_str())
@@ -46,10 +53,18 @@ fn the_config_lists_only_our_capabilities() {
 #[test]
 fn the_csp_is_strict_and_local() {
     let config = read_json("tauri.conf.json");
-    let csp = config["app"]["security"]["csp"].as_str().expect("a CSP string");
+    let csp = config["app"]["security"]["csp"]
+        .as_str()
+        .expect("a CSP string");
     assert!(csp.contains("default-src 'self'"), "{csp}");
-    assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"), "{csp}");
-    assert!(!csp.contains("unsafe-inline"), "no inline scripts or styles: {csp}");
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+        "{csp}"
+    );
+    assert!(
+        !csp.contains("unsafe-inline"),
+        "no inline scripts or styles: {csp}"
+    );
     assert!(!csp.contains("'unsafe-eval'"), "no eval: {csp}");
     for directive in csp.split(';') {
         for source in directive.split_whitespace().skip(1) {
@@ -60,16 +75,29 @@ fn the_csp_is_strict_and_local() {
             assert!(local, "{source} is a remote origin in: {directive}");
         }
     }
-    assert!(config["build"].get("devUrl").is_none(), "the app never loads from a server");
+    assert!(
+        config["build"].get("devUrl").is_none(),
+        "the app never loads from a server"
+    );
 }
 
 #[test]
 fn the_ui_has_no_inline_script() {
-    let html = std::fs::read_to_string(project_root().join("src-ui/index.html")).expect("index.html");
+    let html =
+        std::fs::read_to_string(project_root().join("src-ui/index.html")).expect("index.html");
     for (index, _) in html.match_indices("<script") {
-        let tag_end = html[index..].find('>').map(|e| index + e).expect("closed tag");
-        assert!(html[index..tag_end].contains("src="), "inline script in index.html");
+        let tag_end = html[index..]
+            .find('>')
+            .map(|e| index + e)
+            .expect("closed tag");
+        assert!(
+            html[index..tag_end].contains("src="),
+            "inline script in index.html"
+        );
     }
     assert!(!html.contains("style="), "inline style in index.html");
-    assert!(!html.contains("http://") && !html.contains("https://"), "remote URL in index.html");
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "remote URL in index.html"
+    );
 }

@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 use systematic_tests::project_root;
 
 fn ftl_ids() -> BTreeSet<String> {
-    let text = std::fs::read_to_string(project_root().join("assets/locales/en-GB/app.ftl")).expect("ftl");
+    let text =
+        std::fs::read_to_string(project_root().join("assets/locales/en-GB/app.ftl")).expect("ftl");
     text.lines()
         .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
         .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim().to_owned()))
@@ -53,18 +54,27 @@ fn every_ui_message_exists() {
         for function in ["t", "t_args"] {
             for id in literal_arguments(&source, function) {
                 checked += 1;
-                assert!(ids.contains(&id), "{path} uses message {id:?}, missing from app.ftl");
+                assert!(
+                    ids.contains(&id),
+                    "{path} uses message {id:?}, missing from app.ftl"
+                );
             }
         }
     }
-    assert!(checked > 30, "only {checked} messages found: is the scan broken?");
+    assert!(
+        checked > 30,
+        "only {checked} messages found: is the scan broken?"
+    );
 }
 
 #[test]
 fn every_core_error_message_exists() {
     let ids = ftl_ids();
     for id in systematic_core::error::MESSAGE_IDS {
-        assert!(ids.contains(*id), "the core can send {id:?}, missing from app.ftl");
+        assert!(
+            ids.contains(*id),
+            "the core can send {id:?}, missing from app.ftl"
+        );
     }
     assert!(ids.contains("error-internal"));
 }
@@ -72,7 +82,8 @@ fn every_core_error_message_exists() {
 #[test]
 fn every_field_the_core_names_has_a_label() {
     let ids = ftl_ids();
-    let source = std::fs::read_to_string(project_root().join("src-core/src/limits.rs")).expect("limits.rs");
+    let source =
+        std::fs::read_to_string(project_root().join("src-core/src/limits.rs")).expect("limits.rs");
     let mut fields: Vec<String> = literal_arguments(&source, "text");
     for marker in ["field: \""] {
         for (index, _) in source.match_indices(marker) {
@@ -84,6 +95,9 @@ fn every_field_the_core_names_has_a_label() {
     }
     assert!(fields.len() >= 8, "found only {fields:?}");
     for field in fields {
-        assert!(ids.contains(&format!("field-{field}")), "no label field-{field} in app.ftl");
+        assert!(
+            ids.contains(&format!("field-{field}")),
+            "no label field-{field} in app.ftl"
+        );
     }
 }

@@ -53,14 +53,21 @@ fn app_binary() -> PathBuf {
 fn build() -> Result<(), String> {
     setup::all()?;
     ui::build()?;
-    run(Cmd::cargo(&["build", "--release", "-p", "systematic-workshop"]))
+    run(Cmd::cargo(&[
+        "build",
+        "--release",
+        "-p",
+        "systematic-workshop",
+    ]))
 }
 
 fn open_app() -> Result<(), String> {
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
-        return Err("there is no display to open the window on (DISPLAY is not set). \
+        return Err(
+            "there is no display to open the window on (DISPLAY is not set). \
                     On a headless machine use: xvfb-run -a cargo xtask run"
-            .into());
+                .into(),
+        );
     }
     run(Cmd::new(app_binary()))
 }
@@ -72,18 +79,54 @@ fn test() -> Result<(), String> {
     run(Cmd::cargo(&["fmt", "--check", "--manifest-path"]).arg(&ui_manifest))?;
     // The shell embeds the UI at compile time, so the UI is built before anything that compiles it.
     ui::build()?;
-    run(Cmd::cargo(&["clippy", "--workspace", "--all-targets", "--release", "--", "-D", "warnings"]))?;
-    run(ui::native(&["clippy", "--all-targets", "--", "-D", "warnings"]))?;
-    run(ui::native(&["test"]))?;
+    run(Cmd::cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--release",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(ui::native(
+        "clippy",
+        &["--all-targets", "--", "-D", "warnings"],
+    ))?;
+    run(ui::native("test", &[]))?;
     // Release everywhere: the end-to-end tests need the release app, and one profile means every
     // dependency is compiled once.
-    run(Cmd::cargo(&["test", "--release", "--workspace", "--exclude", "systematic-tests"]))?;
-    run(Cmd::cargo(&["build", "--release", "-p", "systematic-workshop"]))?;
-    run(end_to_end(&["test", "--release", "-p", "systematic-tests", "--", "--test-threads=1"]))
+    run(Cmd::cargo(&[
+        "test",
+        "--release",
+        "--workspace",
+        "--exclude",
+        "systematic-tests",
+    ]))?;
+    run(Cmd::cargo(&[
+        "build",
+        "--release",
+        "-p",
+        "systematic-workshop",
+    ]))?;
+    run(end_to_end(&[
+        "test",
+        "--release",
+        "-p",
+        "systematic-tests",
+        "--",
+        "--test-threads=1",
+    ]))
 }
 
 fn bench() -> Result<(), String> {
-    run(end_to_end(&["run", "--release", "-p", "systematic-tests", "--bin", "measure"]))
+    run(end_to_end(&[
+        "run",
+        "--release",
+        "-p",
+        "systematic-tests",
+        "--bin",
+        "measure",
+    ]))
 }
 
 /// A cargo command run under a virtual display, with the app and driver paths the tests need.

@@ -62,7 +62,10 @@ fn debian_packages() -> Result<(), String> {
         return Ok(());
     }
     println!("Installing Debian packages: {}", missing.join(" "));
-    let as_root = Cmd::new("id").arg("-u").output().is_some_and(|id| id.trim() == "0");
+    let as_root = Cmd::new("id")
+        .arg("-u")
+        .output()
+        .is_some_and(|id| id.trim() == "0");
     let apt = |args: &[&str]| {
         let cmd = if as_root {
             Cmd::new("apt-get")
@@ -97,16 +100,25 @@ fn wasm_bindgen_cli() -> Result<(), String> {
     if current.is_some_and(|v| v.split_whitespace().nth(1) == Some(version.as_str())) {
         return Ok(());
     }
-    run(Cmd::cargo(&["install", "wasm-bindgen-cli", "--force", "--version"])
-        .arg(format!("={version}"))
-        .arg("--root")
-        .arg(tools_root()))
+    run(
+        Cmd::cargo(&["install", "wasm-bindgen-cli", "--force", "--version"])
+            .arg(format!("={version}"))
+            .arg("--root")
+            .arg(tools_root()),
+    )
 }
 
 fn tauri_driver() -> Result<(), String> {
     if tool("tauri-driver").exists() {
         return Ok(());
     }
-    run(Cmd::cargo(&["install", "tauri-driver", "--version", "^2", "--locked", "--root"])
-        .arg(tools_root()))
+    run(Cmd::cargo(&[
+        "install",
+        "tauri-driver",
+        "--version",
+        "^2",
+        "--locked",
+        "--root",
+    ])
+    .arg(tools_root()))
 }

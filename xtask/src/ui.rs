@@ -15,10 +15,10 @@ fn ui_dir() -> PathBuf {
 
 /// A cargo command on the UI crate for the native host with the rustup toolchain (clippy and unit
 /// tests), kept in its own target folder so it never invalidates the wasm build.
-pub fn native(args: &[&str]) -> Cmd {
-    Cmd::cargo(args)
-        .arg("--manifest-path")
+pub fn native(subcommand: &str, args: &[&str]) -> Cmd {
+    Cmd::cargo(&[subcommand, "--manifest-path"])
         .arg(manifest())
+        .args(args)
         .env("CARGO_TARGET_DIR", ui_dir().join("target/native"))
 }
 
@@ -44,7 +44,14 @@ pub fn build() -> Result<(), String> {
     std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
     let wasm = ui_dir().join("target/wasm32-unknown-unknown/release/systematic-ui.wasm");
     run(Cmd::new(setup::tool("wasm-bindgen"))
-        .args(["--target", "web", "--no-typescript", "--out-name", "app", "--out-dir"])
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            "app",
+            "--out-dir",
+        ])
         .arg(&dist)
         .arg(&wasm))?;
     for (from, to) in [

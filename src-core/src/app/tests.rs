@@ -49,7 +49,9 @@ fn create_add_persona_edit_and_list() {
     .unwrap();
     drop(app);
     let mut app = App::open(dir.path());
-    match app.handle(Request::OpenWorkshop { id: view.id.clone() }) {
+    match app.handle(Request::OpenWorkshop {
+        id: view.id.clone(),
+    }) {
         Ok(Response::Workshop(view)) => assert_eq!(view.personas[0].details, edited),
         other => panic!("unexpected {other:?}"),
     }
@@ -86,7 +88,16 @@ fn the_demo_opens_once_and_then_reopens() {
         other => panic!("unexpected {other:?}"),
     };
     assert_eq!(first.meta.title, "What matters for Esther?");
-    assert!(first.personas.iter().any(|p| p.details.name == "Esther"));
+    let names: Vec<_> = first
+        .personas
+        .iter()
+        .map(|p| p.details.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["Esther", "Britt-Marie, family and friends"],
+        "the demo keeps its order"
+    );
     let again = match app.handle(Request::OpenDemoWorkshop) {
         Ok(Response::Workshop(view)) => view,
         other => panic!("unexpected {other:?}"),

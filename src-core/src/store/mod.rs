@@ -67,10 +67,14 @@ impl Store {
         check_folder_writable(data_dir)?;
         let sqlite = |e| CoreError::from_sqlite(e, data_dir);
         let mut conn = Connection::open(data_dir.join(DATABASE_FILE)).map_err(sqlite)?;
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(sqlite)?;
-        conn.pragma_update(None, "synchronous", "FULL").map_err(sqlite)?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(sqlite)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(sqlite)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(sqlite)?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(sqlite)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(sqlite)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(sqlite)?;
         schema::migrations().to_latest(&mut conn)?;
         let actor = Self::load_or_create_actor(&conn).map_err(sqlite)?;
         Ok(Self {
@@ -84,7 +88,9 @@ impl Store {
     /// This installation's Automerge actor: every change it makes carries it.
     fn load_or_create_actor(conn: &Connection) -> rusqlite::Result<ActorId> {
         let existing: Option<Vec<u8>> = conn
-            .query_row("SELECT value FROM settings WHERE key = 'actor'", [], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = 'actor'", [], |r| {
+                r.get(0)
+            })
             .optional()?;
         if let Some(bytes) = existing {
             return Ok(ActorId::from(bytes));
@@ -128,7 +134,8 @@ impl Store {
                 })
             })
             .map_err(|e| self.sqlite(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.sqlite(e))
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.sqlite(e))
     }
 
     pub fn contains(&self, id: &WorkshopId) -> Result<bool> {
@@ -153,19 +160,24 @@ impl Store {
         let now = now_ms();
         let mut doc = WorkshopDoc::create(meta, &self.actor, now)
             .map_err(|e| CoreError::from_document(&id.0, e))?;
-        for persona in personas {
-            doc.add_persona(persona, now)
+        for (offset, persona) in (0_i64..).zip(personas) {
+            // One millisecond apart, so the cards keep the order they were given in.
+            doc.add_persona(persona, now + offset)
                 .map_err(|e| CoreError::from_document(&id.0, e))?;
         }
         let snapshot = doc.save();
-        let tx = self.conn.transaction().map_err(|e| CoreError::from_sqlite(e, &self.data_dir))?;
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| CoreError::from_sqlite(e, &self.data_dir))?;
         tx.execute(
             "INSERT INTO documents (workshop_id, snapshot) VALUES (?1, ?2)",
             params![id.0, snapshot],
         )
         .map_err(|e| CoreError::from_sqlite(e, &self.data_dir))?;
         upsert_index(&tx, &id, &mut doc).map_err(|e| CoreError::from_sqlite(e, &self.data_dir))?;
-        tx.commit().map_err(|e| CoreError::from_sqlite(e, &self.data_dir))?;
+        tx.commit()
+            .map_err(|e| CoreError::from_sqlite(e, &self.data_dir))?;
         self.open_docs.insert(id.clone(), doc);
         Ok(id)
     }
@@ -286,7 +298,8 @@ impl Store {
             let rows = statement
                 .query_map([], |r| Ok(WorkshopId(r.get(0)?)))
                 .map_err(|e| self.sqlite(e))?;
-            rows.collect::<rusqlite::Result<_>>().map_err(|e| self.sqlite(e))?
+            rows.collect::<rusqlite::Result<_>>()
+                .map_err(|e| self.sqlite(e))?
         };
         self.open_docs.clear();
         let mut docs = Vec::with_capacity(ids.len());
@@ -300,7 +313,8 @@ impl Store {
         let data_dir = self.data_dir.clone();
         let sqlite = |e| CoreError::from_sqlite(e, &data_dir);
         let tx = self.conn.transaction().map_err(sqlite)?;
-        tx.execute("DELETE FROM workshop_index", []).map_err(sqlite)?;
+        tx.execute("DELETE FROM workshop_index", [])
+            .map_err(sqlite)?;
         for (id, doc) in &mut docs {
             upsert_index(&tx, id, doc).map_err(sqlite)?;
         }
@@ -309,11 +323,7 @@ impl Store {
 }
 
 /// Writes the index row of one workshop from its document.
-fn upsert_index(
-    conn: &Connection,
-    id: &WorkshopId,
-    doc: &mut WorkshopDoc,
-) -> rusqlite::Result<()> {
+fn upsert_index(conn: &Connection, id: &WorkshopId, doc: &mut WorkshopDoc) -> rusqlite::Result<()> {
     let Ok(meta) = doc.meta() else {
         return Ok(());
     };

@@ -83,7 +83,9 @@ fn many_edits_compact_and_still_load() {
     for n in 0..(COMPACT_AFTER_CHANGES + 5) {
         draft.what_matters = format!("Staying at home, edit {n}");
         store
-            .edit(&id, |doc, now| Ok(doc.update_persona(&persona.id, &draft, now)))
+            .edit(&id, |doc, now| {
+                Ok(doc.update_persona(&persona.id, &draft, now))
+            })
             .unwrap()
             .expect("persona exists");
     }
@@ -91,7 +93,10 @@ fn many_edits_compact_and_still_load() {
         .conn
         .query_row("SELECT count(*) FROM changes", [], |r| r.get(0))
         .unwrap();
-    assert!(pending < COMPACT_AFTER_CHANGES, "{pending} changes were never compacted");
+    assert!(
+        pending < COMPACT_AFTER_CHANGES,
+        "{pending} changes were never compacted"
+    );
     drop(store);
     let mut store = Store::open(dir.path()).unwrap();
     assert_eq!(store.view(&id).unwrap().personas[0].details, draft);
@@ -108,7 +113,10 @@ fn the_index_can_be_rebuilt_from_the_documents() {
         .unwrap()
         .unwrap();
     let before = store.list().unwrap();
-    store.conn.execute("DELETE FROM workshop_index", []).unwrap();
+    store
+        .conn
+        .execute("DELETE FROM workshop_index", [])
+        .unwrap();
     assert!(store.list().unwrap().is_empty());
     store.rebuild_index().unwrap();
     let after = store.list().unwrap();
@@ -151,7 +159,10 @@ fn a_damaged_document_is_reported_and_kept() {
     let mut store = Store::open(dir.path()).unwrap();
     let err = store.view(&id).unwrap_err();
     assert!(matches!(err, CoreError::Damaged { .. }), "{err}");
-    assert!(store.contains(&id).unwrap(), "damaged documents are never deleted");
+    assert!(
+        store.contains(&id).unwrap(),
+        "damaged documents are never deleted"
+    );
 }
 
 #[test]

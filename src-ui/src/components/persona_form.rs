@@ -53,7 +53,11 @@ pub fn PersonaForm(
             name: name.get_untracked(),
             age: parse_age(&age.get_untracked()),
             living_situation: living.get_untracked(),
-            conditions: conditions.get_untracked().lines().map(str::to_owned).collect(),
+            conditions: conditions
+                .get_untracked()
+                .lines()
+                .map(str::to_owned)
+                .collect(),
             what_matters: what_matters.get_untracked(),
             quote: quote.get_untracked(),
         };

@@ -4,7 +4,10 @@ use systematic_ipc::{WorkshopId, WorkshopSummary};
 
 /// The workshops on this laptop, most recently changed first.
 #[component]
-pub fn WorkshopList(workshops: Vec<WorkshopSummary>, on_open: Callback<WorkshopId>) -> impl IntoView {
+pub fn WorkshopList(
+    workshops: Vec<WorkshopSummary>,
+    on_open: Callback<WorkshopId>,
+) -> impl IntoView {
     let rows = workshops
         .into_iter()
         .map(|workshop| {

@@ -68,7 +68,11 @@ fn app_processes(binary: &Path) -> Vec<(u32, String, u64)> {
 async fn main() {
     let binary = app_binary();
     let size = std::fs::metadata(&binary).map(|m| m.len()).unwrap_or(0);
-    println!("release binary: {} ({:.1} MiB)", binary.display(), size as f64 / 1_048_576.0);
+    println!(
+        "release binary: {} ({:.1} MiB)",
+        binary.display(),
+        size as f64 / 1_048_576.0
+    );
 
     let harness = Harness::start(DataFolder::Writable);
     let (mut page, mut home) = (Vec::new(), Vec::new());
@@ -78,7 +82,11 @@ async fn main() {
         wait_for(&client, "body").await;
         page.push(started.elapsed());
         wait_for(&client, "[data-testid=home] button[data-testid=open-demo]").await;
-        wait_for(&client, "[data-testid=home-empty], [data-testid=workshop-list]").await;
+        wait_for(
+            &client,
+            "[data-testid=home-empty], [data-testid=workshop-list]",
+        )
+        .await;
         home.push(started.elapsed());
         client.close().await.expect("close");
     }
@@ -97,8 +105,14 @@ async fn main() {
     let processes = app_processes(&binary);
     let total: u64 = processes.iter().map(|p| p.2).sum();
     for (pid, name, rss) in &processes {
-        println!("RSS after opening the demo: {name} (pid {pid}): {:.1} MiB", *rss as f64 / 1024.0);
+        println!(
+            "RSS after opening the demo: {name} (pid {pid}): {:.1} MiB",
+            *rss as f64 / 1024.0
+        );
     }
-    println!("RSS after opening the demo, all app processes: {:.1} MiB", total as f64 / 1024.0);
+    println!(
+        "RSS after opening the demo, all app processes: {:.1} MiB",
+        total as f64 / 1024.0
+    );
     client.close().await.expect("close");
 }
