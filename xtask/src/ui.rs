@@ -3,7 +3,7 @@
 
 use crate::cmd::{project_root, run, Cmd};
 use crate::setup;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub fn manifest() -> PathBuf {
     project_root().join("src-ui/Cargo.toml")
@@ -40,8 +40,14 @@ pub fn build() -> Result<(), String> {
         .env_remove("RUSTC_WRAPPER")
         .env_remove("RUSTC_WORKSPACE_WRAPPER")
         .env_remove("CARGO"))?;
+    // Build into a staging folder and copy over only what changed: the shell embeds `dist` and
+    // rebuilds whenever a file in it is touched, so rewriting identical files costs ~40 s each time.
+    let staging = ui_dir().join("target/dist-staging");
     let dist = ui_dir().join("dist");
-    std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
+    for dir in [&staging, &dist] {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
     let wasm = ui_dir().join("target/wasm32-unknown-unknown/release/systematic-ui.wasm");
     run(Cmd::new(setup::tool("wasm-bindgen"))
         .args([
@@ -52,16 +58,24 @@ pub fn build() -> Result<(), String> {
             "app",
             "--out-dir",
         ])
-        .arg(&dist)
+        .arg(&staging)
         .arg(&wasm))?;
     for (from, to) in [
-        ("index.html", "index.html"),
-        ("boot.js", "boot.js"),
-        ("style/app.css", "app.css"),
+        (staging.join("app.js"), "app.js"),
+        (staging.join("app_bg.wasm"), "app_bg.wasm"),
+        (ui_dir().join("index.html"), "index.html"),
+        (ui_dir().join("boot.js"), "boot.js"),
+        (ui_dir().join("style/app.css"), "app.css"),
     ] {
-        let (from, to) = (ui_dir().join(from), dist.join(to));
-        std::fs::copy(&from, &to)
-            .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))?;
+        copy_if_changed(&from, &dist.join(to))?;
     }
     Ok(())
+}
+
+fn copy_if_changed(from: &Path, to: &Path) -> Result<(), String> {
+    let new = std::fs::read(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    if std::fs::read(to).is_ok_and(|old| old == new) {
+        return Ok(());
+    }
+    std::fs::write(to, new).map_err(|e| format!("cannot write {}: {e}", to.display()))
 }
