@@ -2,27 +2,26 @@
 //!
 //! The Tauri shell holds one [`App`] and forwards every IPC call here; tests call it directly.
 
+use crate::data_dir::DataFolder;
 use crate::demo;
 use crate::error::CoreError;
 use crate::limits;
 use crate::store::Store;
-use std::path::{Path, PathBuf};
-use systematic_ipc::{AppError, AppStatus, Request, Response, WorkshopId};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use systematic_ipc::{AppError, AppStatus, ErrorKind, Request, Response, WorkshopId};
 
 pub struct App {
-    data_dir: PathBuf,
+    folder: DataFolder,
     /// The store, or why the data folder cannot be used. The app still starts in the second case
     /// and the home screen explains the problem.
     store: Result<Store, CoreError>,
 }
 
 impl App {
-    /// Opens the store in `data_dir`; a failure is remembered, not fatal.
-    pub fn open(data_dir: &Path) -> Self {
-        Self {
-            data_dir: data_dir.to_owned(),
-            store: Store::open(data_dir),
-        }
+    /// Opens the store in `folder`; a failure is remembered, not fatal.
+    pub fn open(folder: DataFolder) -> Self {
+        let store = Store::open(&folder);
+        Self { folder, store }
     }
 
     pub fn handle(&mut self, request: Request) -> Result<Response, AppError> {
@@ -30,16 +29,30 @@ impl App {
             return Ok(Response::Status(self.status()));
         }
         if self.store.is_err() {
-            // The folder may have been fixed since (stick unlocked, space freed): try again.
-            self.store = Store::open(&self.data_dir);
+            // The folder may have been fixed since (stick plugged in, space freed): try again.
+            self.store = Store::open(&self.folder);
         }
         let store = self.store.as_mut().map_err(|e| e.to_app_error())?;
-        handle_with_store(store, request).map_err(|e| e.to_app_error())
+        // A bug (or a loader panic on a damaged document) must not take the window down with it.
+        let outcome = catch_unwind(AssertUnwindSafe(|| handle_with_store(store, request)));
+        match outcome {
+            Ok(result) => result.map_err(|e| e.to_app_error()),
+            Err(panic) => {
+                // What was in memory may be ahead of the disk: start again from the disk.
+                store.forget_open_documents();
+                let detail = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                Err(AppError::new(ErrorKind::Internal, "error-internal").with("detail", detail))
+            }
+        }
     }
 
     fn status(&self) -> AppStatus {
         AppStatus {
-            data_dir: self.data_dir.display().to_string(),
+            data_dir: self.folder.path.display().to_string(),
             problem: self.store.as_ref().err().map(CoreError::to_app_error),
         }
     }

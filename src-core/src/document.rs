@@ -252,9 +252,14 @@ fn write_persona(doc: &mut AutoCommit, obj: &ObjId, draft: &PersonaDraft) -> Res
     if current_name.as_deref() != Some(draft.name.as_str()) {
         doc.put(obj, "name", draft.name.as_str())?;
     }
-    match draft.age {
-        Some(age) => doc.put(obj, "age", ScalarValue::Int(i64::from(age)))?,
-        None => doc.put(obj, "age", ScalarValue::Null)?,
+    // Only what changed is written, so saving a form never overwrites another laptop's edit of
+    // a field this one did not touch.
+    let current_age = doc.get(obj, "age")?.and_then(|(v, _)| v.as_i64());
+    if current_age != draft.age.map(i64::from) {
+        match draft.age {
+            Some(age) => doc.put(obj, "age", ScalarValue::Int(i64::from(age)))?,
+            None => doc.put(obj, "age", ScalarValue::Null)?,
+        }
     }
     for (key, value) in [
         ("living_situation", &draft.living_situation),
@@ -367,6 +372,23 @@ mod tests {
         a.doc.merge(&mut b.doc).unwrap();
         let merged = &a.personas().unwrap()[0].details.what_matters;
         assert_eq!(merged, "Really staying in my own home!");
+    }
+
+    #[test]
+    fn saving_an_unchanged_form_leaves_other_laptops_edits_alone() {
+        let mut a = WorkshopDoc::create(&meta(), &actor(1), 1_000).unwrap();
+        let persona = a.add_persona(&esther(), 2_000).unwrap();
+        let mut b = WorkshopDoc::load(&a.save(), &actor(2)).unwrap();
+        let mut older = esther();
+        older.age = Some(89);
+        b.update_persona(&persona.id, &older, 3_000).unwrap();
+        let mut quote_only = esther();
+        quote_only.quote = "Nobody knows the whole of me".into();
+        a.update_persona(&persona.id, &quote_only, 3_000).unwrap();
+        a.doc.merge(&mut b.doc).unwrap();
+        let merged = &a.personas().unwrap()[0].details;
+        assert_eq!(merged.age, Some(89), "the age edit from laptop b survives");
+        assert_eq!(merged.quote, "Nobody knows the whole of me");
     }
 
     #[test]

@@ -6,6 +6,8 @@ use systematic_ipc::{AppError, ErrorKind};
 /// Why the data folder cannot be used, in words a facilitator can act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FolderProblem {
+    /// A folder the user chose does not exist (a USB stick not plugged in?).
+    Missing,
     ReadOnly,
     NotAFolder,
     Full,
@@ -27,6 +29,7 @@ impl FolderProblem {
 
     fn message_id(self) -> &'static str {
         match self {
+            Self::Missing => "error-data-folder-missing",
             Self::ReadOnly => "error-data-folder-read-only",
             Self::NotAFolder => "error-data-folder-not-a-folder",
             Self::Full => "error-data-folder-full",
@@ -54,6 +57,10 @@ pub enum CoreError {
         problem: FolderProblem,
         detail: String,
     },
+    #[error("the database {path} is damaged: {detail}")]
+    DatabaseDamaged { path: PathBuf, detail: String },
+    #[error("the database {path} was written by a newer version of the app")]
+    DatabaseTooNew { path: PathBuf },
     #[error("no workshop with id {0}")]
     WorkshopNotFound(String),
     #[error("no persona with id {0}")]
@@ -64,8 +71,6 @@ pub enum CoreError {
     TooNew { id: String, version: u64 },
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
-    #[error("database schema error: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
     #[error("document error: {0}")]
     Document(#[from] automerge::AutomergeError),
 }
@@ -97,6 +102,14 @@ impl CoreError {
             Some(ErrorCode::CannotOpen) => Some(FolderProblem::Other),
             _ => None,
         };
+        if let Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) =
+            error.sqlite_error_code()
+        {
+            return Self::DatabaseDamaged {
+                path: data_dir.join(crate::store::DATABASE_FILE),
+                detail: error.to_string(),
+            };
+        }
         match problem {
             Some(problem) => Self::DataFolder {
                 path: data_dir.to_owned(),
@@ -104,6 +117,23 @@ impl CoreError {
                 detail: error.to_string(),
             },
             None => Self::Database(error),
+        }
+    }
+
+    /// A failure to bring the database schema up to date.
+    pub fn from_migration(error: rusqlite_migration::Error, data_dir: &std::path::Path) -> Self {
+        use rusqlite_migration::{Error, MigrationDefinitionError};
+        match error {
+            Error::RusqliteError { err, .. } => Self::from_sqlite(err, data_dir),
+            Error::MigrationDefinition(MigrationDefinitionError::DatabaseTooFarAhead) => {
+                Self::DatabaseTooNew {
+                    path: data_dir.join(crate::store::DATABASE_FILE),
+                }
+            }
+            other => Self::DatabaseDamaged {
+                path: data_dir.join(crate::store::DATABASE_FILE),
+                detail: other.to_string(),
+            },
         }
     }
 
@@ -135,6 +165,15 @@ impl CoreError {
             } => AppError::new(ErrorKind::DataFolder, problem.message_id())
                 .with("path", path.display())
                 .with("detail", detail),
+            Self::DatabaseDamaged { path, detail } => {
+                AppError::new(ErrorKind::Storage, "error-database-damaged")
+                    .with("path", path.display())
+                    .with("detail", detail)
+            }
+            Self::DatabaseTooNew { path } => {
+                AppError::new(ErrorKind::Storage, "error-database-too-new")
+                    .with("path", path.display())
+            }
             Self::WorkshopNotFound(_) => {
                 AppError::new(ErrorKind::NotFound, "error-workshop-not-found")
             }
@@ -144,9 +183,6 @@ impl CoreError {
             Self::Damaged { .. } => AppError::new(ErrorKind::Damaged, "error-workshop-damaged"),
             Self::TooNew { .. } => AppError::new(ErrorKind::Damaged, "error-workshop-too-new"),
             Self::Database(e) => {
-                AppError::new(ErrorKind::Storage, "error-storage").with("detail", e)
-            }
-            Self::Migration(e) => {
                 AppError::new(ErrorKind::Storage, "error-storage").with("detail", e)
             }
             Self::Document(e) => {
@@ -162,6 +198,7 @@ pub const MESSAGE_IDS: &[&str] = &[
     "error-field-too-long",
     "error-field-too-many",
     "error-field-out-of-range",
+    "error-data-folder-missing",
     "error-data-folder-read-only",
     "error-data-folder-not-a-folder",
     "error-data-folder-full",
@@ -171,6 +208,8 @@ pub const MESSAGE_IDS: &[&str] = &[
     "error-workshop-damaged",
     "error-workshop-too-new",
     "error-storage",
+    "error-database-damaged",
+    "error-database-too-new",
 ];
 
 #[cfg(test)]
@@ -227,7 +266,19 @@ mod tests {
                 version: 2,
             },
         ];
-        for sample in samples {
+        let folder_problems = [
+            FolderProblem::Missing,
+            FolderProblem::ReadOnly,
+            FolderProblem::NotAFolder,
+            FolderProblem::Full,
+            FolderProblem::Other,
+        ];
+        let folder_samples = folder_problems.map(|problem| CoreError::DataFolder {
+            path: "/d".into(),
+            problem,
+            detail: "x".into(),
+        });
+        for sample in samples.into_iter().chain(folder_samples) {
             let id = sample.to_app_error().message_id;
             assert!(
                 MESSAGE_IDS.contains(&id.as_str()),

@@ -5,8 +5,9 @@ use std::sync::Mutex;
 use systematic_core::{data_dir, App};
 use systematic_ipc::{AppError, Request, Response};
 
-/// The one IPC command (`systematic_ipc::DISPATCH_COMMAND`).
-#[tauri::command]
+/// The one IPC command (`systematic_ipc::DISPATCH_COMMAND`). Async, so a save's fsync never
+/// freezes the window; requests still run one at a time behind the lock.
+#[tauri::command(async)]
 fn dispatch(state: tauri::State<'_, Mutex<App>>, request: Request) -> Result<Response, AppError> {
     // A panic in an earlier request must not lock the facilitator out of their workshop.
     let mut app = state
@@ -16,7 +17,7 @@ fn dispatch(state: tauri::State<'_, Mutex<App>>, request: Request) -> Result<Res
 }
 
 fn main() {
-    let app = App::open(&data_dir::from_env());
+    let app = App::open(data_dir::from_env());
     let result = tauri::Builder::default()
         .manage(Mutex::new(app))
         .invoke_handler(tauri::generate_handler![dispatch])

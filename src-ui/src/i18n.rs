@@ -1,18 +1,69 @@
 //! The one translation layer: every word on screen comes from a Fluent message.
 //!
 //! en-GB is the source locale; its messages are compiled in from `assets/locales/en-GB/app.ftl`.
+//! To add a language, put its `app.ftl` under `assets/locales/<tag>/` and list it in [`LOCALES`]:
+//! no component changes. A message missing from a translation falls back to en-GB.
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use systematic_ipc::AppError;
 
 const EN_GB: &str = include_str!("../../assets/locales/en-GB/app.ftl");
 
+/// The compiled-in locales, source locale first.
+const LOCALES: &[(&str, &str)] = &[("en-GB", EN_GB)];
+
 thread_local! {
-    static BUNDLE: FluentBundle<FluentResource> = build(EN_GB);
+    /// The locales in use, best match for the laptop's language first, en-GB always last.
+    static ACTIVE: Vec<&'static str> = locale_order(&tags(), preferred_language().as_deref());
+    static BUNDLES: Vec<FluentBundle<FluentResource>> = ACTIVE.with(|active| {
+        active
+            .iter()
+            .filter_map(|tag| LOCALES.iter().find(|(t, _)| t == tag))
+            .map(|(tag, source)| build(tag, source))
+            .collect()
+    });
 }
 
-fn build(source: &str) -> FluentBundle<FluentResource> {
-    let locale: unic_langid::LanguageIdentifier = "en-GB".parse().unwrap_or_default();
+fn tags() -> Vec<&'static str> {
+    LOCALES.iter().map(|(tag, _)| *tag).collect()
+}
+
+/// The web view's language (for example "sv-SE"), when there is a web view.
+fn preferred_language() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window().and_then(|w| w.navigator().language())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
+
+/// Which of `available` (source locale first) to use for `wanted`, in order: an exact match,
+/// else one with the same language ("sv-SE" for "sv-FI"), then the source locale.
+fn locale_order(available: &[&'static str], wanted: Option<&str>) -> Vec<&'static str> {
+    let mut order = Vec::new();
+    if let Some(wanted) = wanted {
+        let language = wanted.split('-').next().unwrap_or(wanted);
+        let exact = available
+            .iter()
+            .find(|tag| tag.eq_ignore_ascii_case(wanted));
+        let same_language = available
+            .iter()
+            .find(|tag| tag.split('-').next() == Some(language));
+        order.extend(exact.or(same_language).copied());
+    }
+    if let Some(source) = available.first() {
+        if !order.contains(source) {
+            order.push(source);
+        }
+    }
+    order
+}
+
+fn build(tag: &str, source: &str) -> FluentBundle<FluentResource> {
+    let locale: unic_langid::LanguageIdentifier = tag.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new(vec![locale]);
     // No Unicode isolation marks: the text goes into the DOM, which handles direction itself.
     bundle.set_use_isolating(false);
@@ -24,15 +75,43 @@ fn build(source: &str) -> FluentBundle<FluentResource> {
 }
 
 fn format(id: &str, args: Option<&FluentArgs>) -> String {
-    BUNDLE.with(|bundle| {
-        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-            return id.to_owned();
-        };
-        let mut errors = Vec::new();
-        bundle
-            .format_pattern(pattern, args, &mut errors)
-            .into_owned()
+    BUNDLES.with(|bundles| {
+        for bundle in bundles {
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned();
+            }
+        }
+        // A missing message shows its id rather than nothing; tests keep this from happening.
+        id.to_owned()
     })
+}
+
+/// A message argument: text stays text (a persona called "007" is not the number 7), numbers
+/// are numbers so plural rules work.
+pub enum Arg {
+    Text(String),
+    Number(i64),
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Self {
+        Self::Text(text)
+    }
+}
+
+impl From<u32> for Arg {
+    fn from(number: u32) -> Self {
+        Self::Number(i64::from(number))
+    }
+}
+
+impl From<u16> for Arg {
+    fn from(number: u16) -> Self {
+        Self::Number(i64::from(number))
+    }
 }
 
 /// The message `id`.
@@ -40,14 +119,15 @@ pub fn t(id: &str) -> String {
     format(id, None)
 }
 
-/// The message `id` with named arguments. Numbers are passed as numbers so plurals work.
-pub fn t_args(id: &str, args: &[(&str, String)]) -> String {
+/// The message `id` with named arguments.
+pub fn t_args(id: &str, args: &[(&str, Arg)]) -> String {
     let mut fluent = FluentArgs::new();
     for (name, value) in args {
-        match value.parse::<i64>() {
-            Ok(number) => fluent.set(*name, number),
-            Err(_) => fluent.set(*name, value.clone()),
-        }
+        let value = match value {
+            Arg::Text(text) => FluentValue::from(text.clone()),
+            Arg::Number(number) => FluentValue::from(*number),
+        };
+        fluent.set(*name, value);
     }
     format(id, Some(&fluent))
 }
@@ -55,18 +135,60 @@ pub fn t_args(id: &str, args: &[(&str, String)]) -> String {
 /// An error from the app, in words. The `field` argument names a form field and is itself
 /// translated (`field-<id>`).
 pub fn error_text(error: &AppError) -> String {
-    let args: Vec<(&str, String)> = error
+    let args: Vec<(&str, Arg)> = error
         .args
         .iter()
         .map(|(name, value)| {
-            if name == "field" {
-                (name.as_str(), t(&format!("field-{value}")))
+            let value = if name == "field" {
+                t(&format!("field-{value}"))
             } else {
-                (name.as_str(), value.clone())
-            }
+                value.clone()
+            };
+            (name.as_str(), Arg::Text(value))
         })
         .collect();
     t_args(&error.message_id, &args)
+}
+
+/// A date the way the active locale writes it ("2 March 2026" in en-GB).
+pub fn date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    #[cfg(target_arch = "wasm32")]
+    {
+        let options = js_sys::Object::new();
+        for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
+            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+        }
+        // Noon avoids the date slipping a day in any time zone.
+        let js = js_sys::Date::new_with_year_month_day_hr_min(
+            date.year() as u32,
+            date.month0() as i32,
+            date.day() as i32,
+            12,
+            0,
+        );
+        let locale = ACTIVE.with(|active| active.first().copied().unwrap_or("en-GB"));
+        String::from(js.to_locale_date_string(locale, &options))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+    }
+}
+
+/// A moment (milliseconds since the epoch) as this laptop's local date and time, written the
+/// way the active locale writes it.
+pub fn moment(ms: i64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let js = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+        let locale = ACTIVE.with(|active| active.first().copied().unwrap_or("en-GB"));
+        String::from(js.to_locale_string(locale, &wasm_bindgen::JsValue::UNDEFINED))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        ms.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -77,14 +199,16 @@ mod tests {
     #[test]
     fn messages_are_found_and_formatted() {
         assert_eq!(t("home-new-workshop"), "New workshop");
-        assert_eq!(
-            t_args("workshop-list-personas", &[("count", "1".into())]),
-            "1 persona"
-        );
-        assert_eq!(
-            t_args("workshop-list-personas", &[("count", "3".into())]),
-            "3 personas"
-        );
+        let one = t_args("workshop-list-personas", &[("count", 1_u32.into())]);
+        assert_eq!(one, "1 persona");
+        let three = t_args("workshop-list-personas", &[("count", 3_u32.into())]);
+        assert_eq!(three, "3 personas");
+    }
+
+    #[test]
+    fn text_arguments_stay_text() {
+        let text = t_args("persona-edit-title", &[("name", "007".to_string().into())]);
+        assert_eq!(text, "Edit 007");
     }
 
     #[test]
@@ -92,6 +216,16 @@ mod tests {
         let error =
             AppError::new(ErrorKind::Invalid, "error-field-required").with("field", "title");
         assert_eq!(error_text(&error), "Title is needed. Please fill it in.");
+    }
+
+    #[test]
+    fn the_best_locale_comes_first_and_the_source_locale_last() {
+        let available = ["en-GB", "sv-SE"];
+        assert_eq!(locale_order(&available, None), ["en-GB"]);
+        assert_eq!(locale_order(&available, Some("sv-SE")), ["sv-SE", "en-GB"]);
+        assert_eq!(locale_order(&available, Some("sv-FI")), ["sv-SE", "en-GB"]);
+        assert_eq!(locale_order(&available, Some("de-DE")), ["en-GB"]);
+        assert_eq!(locale_order(&available, Some("en-GB")), ["en-GB"]);
     }
 
     #[test]

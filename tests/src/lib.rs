@@ -57,6 +57,16 @@ pub struct Harness {
 
 impl Harness {
     pub fn start(folder: DataFolder) -> Self {
+        Self::start_with(folder, None)
+    }
+
+    /// Like [`Harness::start`], with every process (driver, app, WebKit) run under
+    /// `strace -f -e trace=connect,sendto,sendmsg`, writing to `trace`.
+    pub fn start_traced(trace: &Path) -> Self {
+        Self::start_with(DataFolder::Writable, Some(trace))
+    }
+
+    fn start_with(folder: DataFolder, trace: Option<&Path>) -> Self {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "end-to-end tests need a display: run them through `cargo xtask test` (it uses xvfb-run)"
@@ -75,13 +85,22 @@ impl Harness {
             }
             _ => root.path().join("data"),
         };
-        if folder == DataFolder::ReadOnly {
+        // A folder chosen with SYSTEMATIC_DATA_DIR must exist; the app never creates it.
+        if folder != DataFolder::UnderAFile {
             std::fs::create_dir_all(&data_dir).expect("data dir");
         }
         let (port, native_port) = (free_port(), free_port());
         let driver_path = env_path("TAURI_DRIVER", ".tools/bin/tauri-driver");
+        let strace = trace
+            .map(|t| {
+                format!(
+                    "strace -f -qq -e trace=connect,sendto,sendmsg -o '{}' ",
+                    t.display()
+                )
+            })
+            .unwrap_or_default();
         let driver_args = format!(
-            "exec '{}' --port {port} --native-port {native_port} --native-driver /usr/bin/WebKitWebDriver",
+            "exec {strace}'{}' --port {port} --native-port {native_port} --native-driver /usr/bin/WebKitWebDriver",
             driver_path.display()
         );
         let mut command = match folder {

@@ -11,7 +11,14 @@ fn dependencies(package: &str) -> Vec<String> {
         .current_dir(project_root())
         .args([
             "tree",
-            "--offline",
+            // The desktop platforms the app is built for. Not `--target all`: that counts
+            // tauri's mobile-only and chrono's wasm-only dependencies, which never ship here.
+            "--target",
+            "x86_64-unknown-linux-gnu",
+            "--target",
+            "x86_64-pc-windows-msvc",
+            "--target",
+            "aarch64-apple-darwin",
             "-p",
             package,
             "-e",

@@ -186,6 +186,7 @@ async fn a_read_only_data_folder_is_explained_and_the_app_keeps_running() {
         error.contains(&path),
         "the message names the folder: {error}"
     );
+    screenshot(&client, "read-only-folder.png").await;
     // Still usable: trying to create a workshop explains the same problem instead of crashing.
     click(&client, "[data-testid=new-workshop]").await;
     fill(&client, "[data-testid=workshop-title]", "Anything").await;
@@ -211,4 +212,41 @@ async fn a_data_folder_that_cannot_exist_is_explained() {
     .await;
     assert!(error.contains("a-file"), "{error}");
     client.close().await.expect("close");
+}
+
+/// "No network access at all": every connection the driver, the app and WebKit's processes try
+/// while the demo is opened is a local (Unix socket) or loopback one. The driver itself talks to
+/// the test over loopback, which is allowed.
+#[tokio::test]
+async fn the_app_makes_no_network_connections() {
+    let trace_dir = tempfile::tempdir().expect("temp");
+    let trace = trace_dir.path().join("connect.trace");
+    let harness = Harness::start_traced(&trace);
+    let client = harness.launch().await;
+    click(&client, "[data-testid=open-demo]").await;
+    wait_for_text(&client, ".persona-grid", "Britt-Marie").await;
+    client.close().await.expect("close");
+    drop(harness);
+
+    let log = std::fs::read_to_string(&trace).expect("strace output");
+    let connects: Vec<&str> = log
+        .lines()
+        .filter(|l| {
+            ["connect(", "sendto(", "sendmsg("]
+                .iter()
+                .any(|call| l.contains(call))
+        })
+        .collect();
+    assert!(
+        connects.iter().any(|l| l.contains("AF_UNIX")),
+        "strace saw no connections at all, so it traced nothing: {log}"
+    );
+    for line in connects {
+        let internet = line.contains("AF_INET");
+        let loopback = line.contains("127.0.0.1") || line.contains("\"::1\"");
+        assert!(
+            !internet || loopback,
+            "a connection off this machine: {line}"
+        );
+    }
 }

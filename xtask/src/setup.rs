@@ -27,6 +27,7 @@ const DEBIAN_PACKAGES: &[&str] = &[
     "poppler-utils",
     "dbus",
     "util-linux",
+    "strace",
 ];
 
 /// Where cargo-installed tools go: inside the project, so versions never clash with the machine.

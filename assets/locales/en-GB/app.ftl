@@ -71,3 +71,6 @@ error-workshop-damaged = This workshop's saved data is damaged and cannot be ope
 error-workshop-too-new = This workshop was saved by a newer version of SysteMatic Workshop. Please update the app on this laptop to open it.
 error-storage = Your change could not be saved: { $detail }. Nothing already saved has been lost.
 error-internal = Something went wrong inside the app ({ $detail }). Please try again.
+error-data-folder-missing = The folder { $path } does not exist. If it is on a USB stick, plug the stick in; otherwise create the folder or choose another with SYSTEMATIC_DATA_DIR. Nothing has been saved anywhere else instead.
+error-database-damaged = The workshop database { $path } is damaged and cannot be opened. It has been left exactly as it is. Keep a copy of it, and choose another folder with SYSTEMATIC_DATA_DIR to carry on.
+error-database-too-new = The workshop database { $path } was last used by a newer version of SysteMatic Workshop. Please update the app on this laptop to open it.

@@ -1,4 +1,5 @@
 use super::*;
+use crate::data_dir::DataFolder;
 use chrono::NaiveDate;
 use systematic_ipc::{ErrorKind, NewWorkshop, PersonaDraft};
 
@@ -23,7 +24,7 @@ fn created(app: &mut App, title: &str) -> systematic_ipc::WorkshopView {
 #[test]
 fn create_add_persona_edit_and_list() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::open(dir.path());
+    let mut app = App::open(DataFolder::chosen(dir.path()));
     let view = created(&mut app, "Hospital discharge");
     let draft = PersonaDraft {
         name: "Esther".into(),
@@ -48,7 +49,7 @@ fn create_add_persona_edit_and_list() {
     })
     .unwrap();
     drop(app);
-    let mut app = App::open(dir.path());
+    let mut app = App::open(DataFolder::chosen(dir.path()));
     match app.handle(Request::OpenWorkshop {
         id: view.id.clone(),
     }) {
@@ -68,7 +69,7 @@ fn create_add_persona_edit_and_list() {
 #[test]
 fn an_empty_title_is_refused_with_a_translatable_message() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::open(dir.path());
+    let mut app = App::open(DataFolder::chosen(dir.path()));
     let err = app
         .handle(Request::CreateWorkshop {
             workshop: new_workshop("  "),
@@ -82,7 +83,7 @@ fn an_empty_title_is_refused_with_a_translatable_message() {
 #[test]
 fn the_demo_opens_once_and_then_reopens() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::open(dir.path());
+    let mut app = App::open(DataFolder::chosen(dir.path()));
     let first = match app.handle(Request::OpenDemoWorkshop) {
         Ok(Response::Workshop(view)) => view,
         other => panic!("unexpected {other:?}"),
@@ -112,7 +113,7 @@ fn the_demo_opens_once_and_then_reopens() {
 #[test]
 fn editing_a_missing_persona_is_not_found() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::open(dir.path());
+    let mut app = App::open(DataFolder::chosen(dir.path()));
     let view = created(&mut app, "Esther");
     let err = app
         .handle(Request::UpdatePersona {
@@ -132,7 +133,7 @@ fn an_unusable_data_folder_is_reported_in_status_and_on_every_request() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("file");
     std::fs::write(&file, b"x").unwrap();
-    let mut app = App::open(&file);
+    let mut app = App::open(DataFolder::chosen(&file));
     match app.handle(Request::Status) {
         Ok(Response::Status(status)) => {
             let problem = status.problem.expect("a problem");
@@ -146,13 +147,13 @@ fn an_unusable_data_folder_is_reported_in_status_and_on_every_request() {
 }
 
 #[test]
-fn a_fixed_data_folder_is_picked_up_without_a_restart() {
+fn a_stick_plugged_in_later_is_picked_up_without_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("data");
-    std::fs::write(&path, b"in the way").unwrap();
-    let mut app = App::open(&path);
-    assert!(app.handle(Request::ListWorkshops).is_err());
-    std::fs::remove_file(&path).unwrap();
+    let path = dir.path().join("stick");
+    let mut app = App::open(DataFolder::chosen(&path));
+    let err = app.handle(Request::ListWorkshops).unwrap_err();
+    assert_eq!(err.message_id, "error-data-folder-missing");
+    std::fs::create_dir(&path).unwrap();
     assert!(matches!(
         app.handle(Request::ListWorkshops),
         Ok(Response::Workshops(_))

@@ -6,6 +6,7 @@
 
 mod schema;
 
+use crate::data_dir::DataFolder;
 use crate::document::WorkshopDoc;
 use crate::error::{CoreError, FolderProblem};
 use automerge::ActorId;
@@ -42,17 +43,31 @@ fn folder_error(path: &Path, error: &std::io::Error) -> CoreError {
     }
 }
 
-/// Creates the folder if needed and proves we can write and sync a file in it, so a read-only
-/// stick or a full disk is reported at start-up in plain words rather than at the first edit.
-fn check_folder_writable(dir: &Path) -> Result<()> {
+/// Creates the folder if allowed and proves we can write and sync a file in it, so a missing or
+/// read-only stick or a full disk is reported at start-up in plain words, not at the first edit.
+fn check_folder_writable(folder: &DataFolder) -> Result<()> {
     use std::io::Write;
-    std::fs::create_dir_all(dir).map_err(|e| folder_error(dir, &e))?;
-    if !dir.is_dir() {
-        return Err(CoreError::DataFolder {
-            path: dir.to_owned(),
-            problem: FolderProblem::NotAFolder,
-            detail: "not a folder".into(),
-        });
+    let dir = folder.path.as_path();
+    match std::fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => {
+            return Err(CoreError::DataFolder {
+                path: dir.to_owned(),
+                problem: FolderProblem::NotAFolder,
+                detail: "not a folder".into(),
+            })
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && folder.create_if_missing => {
+            std::fs::create_dir_all(dir).map_err(|e| folder_error(dir, &e))?;
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(CoreError::DataFolder {
+                path: dir.to_owned(),
+                problem: FolderProblem::Missing,
+                detail: e.to_string(),
+            })
+        }
+        Err(e) => return Err(folder_error(dir, &e)),
     }
     let probe = dir.join(".write-check");
     let written = std::fs::File::create(&probe)
@@ -62,9 +77,10 @@ fn check_folder_writable(dir: &Path) -> Result<()> {
 }
 
 impl Store {
-    /// Opens (creating if needed) the store in `data_dir`.
-    pub fn open(data_dir: &Path) -> Result<Self> {
-        check_folder_writable(data_dir)?;
+    /// Opens the store in `folder`, creating the database (and the folder, when allowed).
+    pub fn open(folder: &DataFolder) -> Result<Self> {
+        check_folder_writable(folder)?;
+        let data_dir = folder.path.as_path();
         let sqlite = |e| CoreError::from_sqlite(e, data_dir);
         let mut conn = Connection::open(data_dir.join(DATABASE_FILE)).map_err(sqlite)?;
         conn.pragma_update(None, "journal_mode", "WAL")
@@ -75,8 +91,13 @@ impl Store {
             .map_err(sqlite)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(sqlite)?;
-        schema::migrations().to_latest(&mut conn)?;
-        let actor = Self::load_or_create_actor(&conn).map_err(sqlite)?;
+        schema::migrations()
+            .to_latest(&mut conn)
+            .map_err(|e| CoreError::from_migration(e, data_dir))?;
+        // A fresh actor for every opening: two copies of the app on one folder (or a crash that
+        // loses an unsaved change) can then never write two different changes with the same
+        // actor and sequence number, which would make the document unloadable.
+        let actor = ActorId::random();
         Ok(Self {
             conn,
             data_dir: data_dir.to_owned(),
@@ -85,26 +106,14 @@ impl Store {
         })
     }
 
-    /// This installation's Automerge actor: every change it makes carries it.
-    fn load_or_create_actor(conn: &Connection) -> rusqlite::Result<ActorId> {
-        let existing: Option<Vec<u8>> = conn
-            .query_row("SELECT value FROM settings WHERE key = 'actor'", [], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        if let Some(bytes) = existing {
-            return Ok(ActorId::from(bytes));
-        }
-        let actor = ActorId::random();
-        conn.execute(
-            "INSERT INTO settings (key, value) VALUES ('actor', ?1)",
-            params![actor.to_bytes()],
-        )?;
-        Ok(actor)
-    }
-
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
+    }
+
+    /// Drops every document held in memory; the next use reloads it from disk. Called after a
+    /// panic, when an in-memory document may hold a change that never reached the disk.
+    pub fn forget_open_documents(&mut self) {
+        self.open_docs.clear();
     }
 
     fn sqlite(&self, error: rusqlite::Error) -> CoreError {

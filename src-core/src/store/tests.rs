@@ -28,7 +28,7 @@ fn new_id() -> WorkshopId {
 fn a_workshop_and_its_persona_survive_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let id = {
-        let mut store = Store::open(dir.path()).unwrap();
+        let mut store = Store::open(&DataFolder::chosen(dir.path())).unwrap();
         let id = store.create(new_id(), &meta("Esther"), &[]).unwrap();
         store
             .edit(&id, |doc, now| Ok(doc.add_persona(&esther(), now)))
@@ -36,7 +36,7 @@ fn a_workshop_and_its_persona_survive_reopening() {
             .unwrap();
         id
     };
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = Store::open(&DataFolder::chosen(dir.path())).unwrap();
     let view = store.view(&id).unwrap();
     assert_eq!(view.meta, meta("Esther"));
     assert_eq!(view.personas.len(), 1);
@@ -49,7 +49,7 @@ fn a_workshop_and_its_persona_survive_reopening() {
 #[test]
 fn the_database_runs_in_wal_with_full_sync() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = Store::open(&DataFolder::chosen(dir.path())).unwrap();
     let mode: String = store
         .conn
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
@@ -63,17 +63,62 @@ fn the_database_runs_in_wal_with_full_sync() {
 }
 
 #[test]
-fn the_actor_is_kept_across_openings() {
+fn two_copies_of_the_app_on_one_folder_never_make_a_workshop_unloadable() {
     let dir = tempfile::tempdir().unwrap();
-    let first = Store::open(dir.path()).unwrap().actor;
-    let second = Store::open(dir.path()).unwrap().actor;
-    assert_eq!(first, second);
+    let folder = DataFolder::chosen(dir.path());
+    let mut first = Store::open(&folder).unwrap();
+    let id = first.create(new_id(), &meta("Esther"), &[]).unwrap();
+    let mut second = Store::open(&folder).unwrap();
+    assert_ne!(
+        first.actor, second.actor,
+        "each opening edits as its own actor"
+    );
+    second.view(&id).unwrap();
+    for store in [&mut first, &mut second] {
+        store
+            .edit(&id, |doc, now| Ok(doc.add_persona(&esther(), now)))
+            .unwrap()
+            .unwrap();
+    }
+    let mut third = Store::open(&folder).unwrap();
+    assert_eq!(
+        third.view(&id).unwrap().personas.len(),
+        2,
+        "both edits kept"
+    );
+}
+
+#[test]
+fn a_failed_commit_leaves_memory_and_disk_agreeing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&DataFolder::chosen(dir.path())).unwrap();
+    let id = store.create(new_id(), &meta("Esther"), &[]).unwrap();
+    store
+        .conn
+        .execute_batch(
+            "CREATE TRIGGER refuse BEFORE INSERT ON changes BEGIN SELECT RAISE(ABORT, 'disk says no'); END;",
+        )
+        .unwrap();
+    let result = store.edit(&id, |doc, now| Ok(doc.add_persona(&esther(), now)));
+    assert!(result.is_err(), "the edit must report the failed write");
+    assert!(
+        store.view(&id).unwrap().personas.is_empty(),
+        "memory must not run ahead of disk"
+    );
+    store.conn.execute_batch("DROP TRIGGER refuse;").unwrap();
+    store
+        .edit(&id, |doc, now| Ok(doc.add_persona(&esther(), now)))
+        .unwrap()
+        .unwrap();
+    drop(store);
+    let mut store = Store::open(&DataFolder::chosen(dir.path())).unwrap();
+    assert_eq!(store.view(&id).unwrap().personas.len(), 1);
 }
 
 #[test]
 fn many_edits_compact_and_still_load() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = Store::open(&DataFolder::chosen(dir.path())).unwrap();
     let id = store.create(new_id(), &meta("Esther"), &[]).unwrap();
     let persona = store
         .edit(&id, |doc, now| Ok(doc.add_persona(&esther(), now)))
@@ -98,14 +143,14 @@ fn many_edits_compact_and_still_load() {
         "{pending} changes were never compacted"
     );
     drop(store);
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = Store::open(&DataFolder::chosen(dir.path())).unwrap();
     assert_eq!(store.view(&id).unwrap().personas[0].details, draft);
 }
 
 #[test]
 fn the_index_can_be_rebuilt_from_the_documents() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = Store::open(&DataFolder::chosen(dir.path())).unwrap();
     let a = store.create(new_id(), &meta("A"), &[esther()]).unwrap();
     let b = store.create(new_id(), &meta("B"), &[]).unwrap();
     store
@@ -128,7 +173,7 @@ fn the_index_can_be_rebuilt_from_the_documents() {
 #[test]
 fn a_failed_edit_leaves_nothing_half_done() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = Store::open(&DataFolder::chosen(dir.path())).unwrap();
     let id = store.create(new_id(), &meta("Esther"), &[]).unwrap();
     let result: Result<()> = store.edit(&id, |doc, now| {
         doc.add_persona(&esther(), now).unwrap();
@@ -141,7 +186,7 @@ fn a_failed_edit_leaves_nothing_half_done() {
 #[test]
 fn an_unknown_workshop_is_not_found() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = Store::open(&DataFolder::chosen(dir.path())).unwrap();
     let err = store.view(&WorkshopId("missing".into())).unwrap_err();
     assert!(matches!(err, CoreError::WorkshopNotFound(_)), "{err}");
 }
@@ -149,14 +194,14 @@ fn an_unknown_workshop_is_not_found() {
 #[test]
 fn a_damaged_document_is_reported_and_kept() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = Store::open(&DataFolder::chosen(dir.path())).unwrap();
     let id = store.create(new_id(), &meta("Esther"), &[]).unwrap();
     store
         .conn
         .execute("UPDATE documents SET snapshot = x'00010203'", [])
         .unwrap();
     drop(store);
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = Store::open(&DataFolder::chosen(dir.path())).unwrap();
     let err = store.view(&id).unwrap_err();
     assert!(matches!(err, CoreError::Damaged { .. }), "{err}");
     assert!(
@@ -170,7 +215,9 @@ fn a_data_folder_that_is_a_file_is_explained() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("not-a-folder");
     std::fs::write(&file, b"x").unwrap();
-    let err = Store::open(&file.join("data")).err().unwrap();
+    let err = Store::open(&DataFolder::chosen(file.join("data")))
+        .err()
+        .unwrap();
     match err {
         CoreError::DataFolder { problem, path, .. } => {
             assert_eq!(problem, FolderProblem::NotAFolder);
@@ -178,4 +225,58 @@ fn a_data_folder_that_is_a_file_is_explained() {
         }
         other => panic!("unexpected {other}"),
     }
+}
+
+#[test]
+fn a_chosen_folder_that_does_not_exist_is_not_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let stick = dir.path().join("usb-stick");
+    let err = Store::open(&DataFolder::chosen(&stick)).err().unwrap();
+    assert!(
+        matches!(
+            err,
+            CoreError::DataFolder {
+                problem: FolderProblem::Missing,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(
+        !stick.exists(),
+        "nothing may be saved in place of a missing stick"
+    );
+    let default = DataFolder {
+        path: stick.clone(),
+        create_if_missing: true,
+    };
+    Store::open(&default).unwrap();
+    assert!(stick.join(DATABASE_FILE).exists());
+}
+
+#[test]
+fn a_damaged_database_file_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(DATABASE_FILE), vec![7_u8; 8192]).unwrap();
+    let err = Store::open(&DataFolder::chosen(dir.path())).err().unwrap();
+    match err {
+        CoreError::DatabaseDamaged { path, .. } => assert_eq!(path, dir.path().join(DATABASE_FILE)),
+        other => panic!("unexpected {other}"),
+    }
+    assert_eq!(
+        std::fs::read(dir.path().join(DATABASE_FILE)).unwrap(),
+        vec![7_u8; 8192],
+        "left as it is"
+    );
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open(&DataFolder::chosen(dir.path())).unwrap());
+    let conn = Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    let err = Store::open(&DataFolder::chosen(dir.path())).err().unwrap();
+    assert!(matches!(err, CoreError::DatabaseTooNew { .. }), "{err}");
 }

@@ -70,7 +70,7 @@ pub fn Home(on_open: Callback<WorkshopId>) -> impl IntoView {
                 Some(list) => view! { <WorkshopList workshops=list on_open=on_open /> }.into_any(),
             }}
             <p class="data-folder muted" data-testid="data-folder">
-                {move || data_dir.get().map(|path| t_args("home-data-folder", &[("path", path)]))}
+                {move || data_dir.get().map(|path| t_args("home-data-folder", &[("path", path.into())]))}
             </p>
         </section>
     }

@@ -17,7 +17,7 @@ pub fn PersonaCard(persona: Persona, on_edit: Callback<Persona>) -> impl IntoVie
             <header>
                 <h3 class="persona-name">{details.name.clone()}</h3>
                 {details.age.map(|age| view! {
-                    <span class="persona-age">{t_args("persona-age", &[("age", age.to_string())])}</span>
+                    <span class="persona-age">{t_args("persona-age", &[("age", age.into())])}</span>
                 })}
             </header>
             {(!details.living_situation.is_empty()).then(|| view! {

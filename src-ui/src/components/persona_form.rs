@@ -30,7 +30,10 @@ pub fn PersonaForm(
         .map(|p| p.details.clone())
         .unwrap_or_default();
     let heading = match &existing {
-        Some(p) => t_args("persona-edit-title", &[("name", p.details.name.clone())]),
+        Some(p) => t_args(
+            "persona-edit-title",
+            &[("name", p.details.name.clone().into())],
+        ),
         None => t("persona-new-title"),
     };
     let existing_id = existing.map(|p| p.id);

@@ -1,7 +1,7 @@
 use crate::components::error_message::ErrorMessage;
 use crate::components::persona_card::PersonaCard;
 use crate::components::persona_form::PersonaForm;
-use crate::i18n::{t, t_args};
+use crate::i18n::{self, t, t_args};
 use crate::ipc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -87,9 +87,9 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
                         <div>
                             <h1 data-testid="workshop-heading">{meta.title}</h1>
                             <p class="muted">
-                                {meta.date.format("%-d %B %Y").to_string()}
+                                {i18n::date(meta.date)}
                                 {(!meta.venue.is_empty()).then(|| format!(" · {}", meta.venue))}
-                                {(!meta.facilitator.is_empty()).then(|| format!(" · {}", t_args("workshop-facilitated-by", &[("name", meta.facilitator.clone())])))}
+                                {(!meta.facilitator.is_empty()).then(|| format!(" · {}", t_args("workshop-facilitated-by", &[("name", meta.facilitator.clone().into())])))}
                             </p>
                         </div>
                     </div>
