@@ -43,7 +43,32 @@ pub fn tool(name: &str) -> PathBuf {
 pub fn all() -> Result<(), String> {
     debian_packages()?;
     wasm_bindgen_cli()?;
-    tauri_driver()
+    tauri_driver()?;
+    binaryen()
+}
+
+/// The npm `binaryen` package pinned here; Debian's binaryen (108) emits a module that fails at
+/// start-up, this one shrinks the UI from ~2.6 MB to ~0.6 MB.
+const BINARYEN_VERSION: &str = "132.0.0";
+
+/// `wasm-opt` from the pinned npm package, installed inside the project.
+pub fn wasm_opt() -> PathBuf {
+    tools_root().join("npm/node_modules/.bin/wasm-opt")
+}
+
+fn binaryen() -> Result<(), String> {
+    let current = Cmd::new(wasm_opt()).arg("--version").output();
+    let wanted = BINARYEN_VERSION
+        .split('.')
+        .next()
+        .unwrap_or(BINARYEN_VERSION);
+    if current.is_some_and(|v| v.contains(&format!("version {wanted}"))) {
+        return Ok(());
+    }
+    run(Cmd::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(tools_root().join("npm"))
+        .arg(format!("binaryen@{BINARYEN_VERSION}")))
 }
 
 fn installed(package: &str) -> bool {

@@ -60,9 +60,13 @@ pub fn build() -> Result<(), String> {
         ])
         .arg(&staging)
         .arg(&wasm))?;
+    optimise(
+        &staging.join("app_bg.wasm"),
+        &staging.join("app_bg.opt.wasm"),
+    )?;
     for (from, to) in [
         (staging.join("app.js"), "app.js"),
-        (staging.join("app_bg.wasm"), "app_bg.wasm"),
+        (staging.join("app_bg.opt.wasm"), "app_bg.wasm"),
         (ui_dir().join("index.html"), "index.html"),
         (ui_dir().join("boot.js"), "boot.js"),
         (ui_dir().join("style/app.css"), "app.css"),
@@ -70,6 +74,35 @@ pub fn build() -> Result<(), String> {
         copy_if_changed(&from, &dist.join(to))?;
     }
     Ok(())
+}
+
+/// Shrinks the wasm with `wasm-opt -Oz` (~12 s), skipped when its input has not changed.
+fn optimise(input: &Path, output: &Path) -> Result<(), String> {
+    let last_input = input.with_extension("last-input");
+    let unchanged = match (std::fs::read(input), std::fs::read(&last_input)) {
+        (Ok(now), Ok(before)) => now == before && output.exists(),
+        _ => false,
+    };
+    if unchanged {
+        return Ok(());
+    }
+    // The features rustc enables by default for wasm32-unknown-unknown.
+    run(Cmd::new(setup::wasm_opt())
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ])
+        .arg(input)
+        .arg("-o")
+        .arg(output))?;
+    std::fs::copy(input, &last_input)
+        .map(|_| ())
+        .map_err(|e| format!("cannot write {}: {e}", last_input.display()))
 }
 
 fn copy_if_changed(from: &Path, to: &Path) -> Result<(), String> {
