@@ -25,35 +25,42 @@ impl App {
     }
 
     pub fn handle(&mut self, request: Request) -> Result<Response, AppError> {
-        if let Request::Status = request {
-            return Ok(Response::Status(self.status()));
-        }
         if self.store.is_err() {
             // The folder may have been fixed since (stick plugged in, space freed): try again.
             self.store = Store::open(&self.folder);
         }
-        let store = self.store.as_mut().map_err(|e| e.to_app_error())?;
-        // A bug (or a loader panic on a damaged document) must not take the window down with it.
-        let outcome = catch_unwind(AssertUnwindSafe(|| handle_with_store(store, request)));
-        match outcome {
-            Ok(result) => result.map_err(|e| e.to_app_error()),
-            Err(panic) => {
-                // What was in memory may be ahead of the disk: start again from the disk.
-                store.forget_open_documents();
-                let detail = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_default();
-                Err(AppError::new(ErrorKind::Internal, "error-internal").with("detail", detail))
-            }
+        if let Request::Status = request {
+            return Ok(Response::Status(self.status()));
         }
+        let store = self.store.as_mut().map_err(|e| e.to_app_error())?;
+        guarded(store, |store| handle_with_store(store, request))
     }
 
     fn status(&self) -> AppStatus {
         AppStatus {
             data_dir: self.folder.path.display().to_string(),
             problem: self.store.as_ref().err().map(CoreError::to_app_error),
+        }
+    }
+}
+
+/// Runs `work`, turning a panic into an error the UI can show. A bug (or a loader panic on a
+/// damaged document) must not take the window down with it, and after a panic the in-memory
+/// documents may be ahead of the disk, so they are dropped and reloaded from disk.
+fn guarded(
+    store: &mut Store,
+    work: impl FnOnce(&mut Store) -> Result<Response, CoreError>,
+) -> Result<Response, AppError> {
+    match catch_unwind(AssertUnwindSafe(|| work(&mut *store))) {
+        Ok(result) => result.map_err(|e| e.to_app_error()),
+        Err(panic) => {
+            store.forget_open_documents();
+            let detail = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(AppError::new(ErrorKind::Internal, "error-internal").with("detail", detail))
         }
     }
 }

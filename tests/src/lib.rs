@@ -45,6 +45,8 @@ pub enum DataFolder {
     ReadOnly,
     /// A path whose parent is a file, so the folder can never be created.
     UnderAFile,
+    /// A folder that does not exist yet (a USB stick not plugged in); the test may create it.
+    Missing,
 }
 
 /// One test's world: a tauri-driver process and private data, config and cache folders.
@@ -86,7 +88,7 @@ impl Harness {
             _ => root.path().join("data"),
         };
         // A folder chosen with SYSTEMATIC_DATA_DIR must exist; the app never creates it.
-        if folder != DataFolder::UnderAFile {
+        if matches!(folder, DataFolder::Writable | DataFolder::ReadOnly) {
             std::fs::create_dir_all(&data_dir).expect("data dir");
         }
         let (port, native_port) = (free_port(), free_port());

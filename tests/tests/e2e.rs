@@ -250,3 +250,19 @@ async fn the_app_makes_no_network_connections() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_stick_plugged_in_after_launch_is_picked_up_with_try_again() {
+    let harness = Harness::start(DataFolder::Missing);
+    let client = harness.launch().await;
+    let error = wait_for_text(&client, "[data-testid=error]", "does not exist").await;
+    assert!(error.contains("plug the stick in"), "{error}");
+    assert!(
+        !harness.data_dir().exists(),
+        "the app must not create a chosen folder"
+    );
+    std::fs::create_dir_all(harness.data_dir()).expect("plug the stick in");
+    click(&client, "[data-testid=try-again]").await;
+    wait_for(&client, "[data-testid=home-empty]").await;
+    client.close().await.expect("close");
+}

@@ -28,7 +28,9 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "setup" => setup::all(),
         "build" => build(),
-        "run" => build().and_then(|()| open_app()),
+        "run" => check_display()
+            .and_then(|()| build())
+            .and_then(|()| open_app()),
         "test" => test(),
         "bench" => build().and_then(|()| bench()),
         _ => {
@@ -70,14 +72,19 @@ fn build_app() -> Result<(), String> {
     ]))
 }
 
-fn open_app() -> Result<(), String> {
+/// Fails early, before minutes of building, when there is no screen to open the window on.
+fn check_display() -> Result<(), String> {
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
         return Err(
             "there is no display to open the window on (DISPLAY is not set). \
-                    On a headless machine use: xvfb-run -a cargo xtask run"
+             On a headless machine use: xvfb-run -a cargo xtask run"
                 .into(),
         );
     }
+    Ok(())
+}
+
+fn open_app() -> Result<(), String> {
     run(Cmd::new(app_binary()))
 }
 

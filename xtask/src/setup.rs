@@ -79,11 +79,16 @@ fn installed(package: &str) -> bool {
 }
 
 fn debian_packages() -> Result<(), String> {
-    let missing: Vec<&str> = DEBIAN_PACKAGES
+    let mut missing: Vec<&str> = DEBIAN_PACKAGES
         .iter()
         .copied()
         .filter(|p| !installed(p))
         .collect();
+    // npm installs wasm-opt (binaryen). Many machines have Node.js from elsewhere; only when there
+    // is no npm at all is Debian's taken.
+    if Cmd::new("npm").arg("--version").output().is_none() {
+        missing.push("npm");
+    }
     if missing.is_empty() {
         return Ok(());
     }

@@ -154,8 +154,42 @@ fn a_stick_plugged_in_later_is_picked_up_without_a_restart() {
     let err = app.handle(Request::ListWorkshops).unwrap_err();
     assert_eq!(err.message_id, "error-data-folder-missing");
     std::fs::create_dir(&path).unwrap();
+    match app.handle(Request::Status) {
+        Ok(Response::Status(status)) => {
+            assert_eq!(status.problem, None, "the home screen sees the fix")
+        }
+        other => panic!("unexpected {other:?}"),
+    }
     assert!(matches!(
         app.handle(Request::ListWorkshops),
         Ok(Response::Workshops(_))
     ));
+}
+
+#[test]
+fn a_panic_mid_edit_is_an_error_and_memory_goes_back_to_the_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = DataFolder::chosen(dir.path());
+    let mut store = Store::open(&folder).unwrap();
+    let id = WorkshopId("w".into());
+    let meta = crate::limits::check_new_workshop(&new_workshop("Esther")).unwrap();
+    store.create(id.clone(), &meta, &[]).unwrap();
+    let draft = PersonaDraft {
+        name: "Never saved".into(),
+        ..PersonaDraft::default()
+    };
+    let err = guarded(&mut store, |store| {
+        store.edit(&id, |doc, now| {
+            doc.add_persona(&draft, now).unwrap();
+            panic!("a bug in the middle of an edit");
+        })
+    })
+    .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Internal);
+    assert_eq!(err.message_id, "error-internal");
+    assert_eq!(err.args["detail"], "a bug in the middle of an edit");
+    assert!(
+        store.view(&id).unwrap().personas.is_empty(),
+        "the unsaved persona must not survive in memory"
+    );
 }

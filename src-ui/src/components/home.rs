@@ -15,22 +15,28 @@ pub fn Home(on_open: Callback<WorkshopId>) -> impl IntoView {
     let error = RwSignal::new(None::<AppError>);
     let creating = RwSignal::new(false);
 
-    spawn_local(async move {
-        match ipc::status().await {
-            Ok(status) => {
-                data_dir.set(Some(status.data_dir));
-                if let Some(problem) = status.problem {
-                    error.set(Some(problem));
-                    return;
+    // Loads the folder status and the list; run again by "Try again" after the facilitator
+    // fixed the folder (plugged the stick in, freed some space).
+    let load = move || {
+        spawn_local(async move {
+            error.set(None);
+            match ipc::status().await {
+                Ok(status) => {
+                    data_dir.set(Some(status.data_dir));
+                    if let Some(problem) = status.problem {
+                        error.set(Some(problem));
+                        return;
+                    }
                 }
+                Err(e) => return error.set(Some(e)),
             }
-            Err(e) => return error.set(Some(e)),
-        }
-        match ipc::list_workshops().await {
-            Ok(list) => workshops.set(Some(list)),
-            Err(e) => error.set(Some(e)),
-        }
-    });
+            match ipc::list_workshops().await {
+                Ok(list) => workshops.set(Some(list)),
+                Err(e) => error.set(Some(e)),
+            }
+        })
+    };
+    load();
 
     let open_demo = move |_| {
         spawn_local(async move {
@@ -55,6 +61,9 @@ pub fn Home(on_open: Callback<WorkshopId>) -> impl IntoView {
                 </div>
             </div>
             <ErrorMessage error=error />
+            <Show when=move || workshops.get().is_none() && error.get().is_some()>
+                <button data-testid="try-again" on:click=move |_| load()>{t("home-try-again")}</button>
+            </Show>
             <Show when=move || creating.get()>
                 <NewWorkshopForm on_created=on_open on_cancel=Callback::new(move |()| creating.set(false)) />
             </Show>
