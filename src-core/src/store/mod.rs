@@ -106,10 +106,6 @@ impl Store {
         })
     }
 
-    pub fn data_dir(&self) -> &Path {
-        &self.data_dir
-    }
-
     /// Drops every document held in memory; the next use reloads it from disk. Called after a
     /// panic, when an in-memory document may hold a change that never reached the disk.
     pub fn forget_open_documents(&mut self) {
