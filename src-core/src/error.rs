@@ -69,6 +69,8 @@ pub enum CoreError {
     Damaged { id: String, detail: String },
     #[error("the workshop {id} was saved by a newer version (format {version})")]
     TooNew { id: String, version: u64 },
+    #[error(transparent)]
+    Model(#[from] crate::model::ModelError),
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
     #[error("document error: {0}")]
@@ -83,6 +85,7 @@ impl CoreError {
                 id: id.to_owned(),
                 version,
             },
+            crate::document::DocumentError::Model(error) => Self::Model(error),
             other => Self::Damaged {
                 id: id.to_owned(),
                 detail: other.to_string(),
@@ -156,8 +159,10 @@ impl CoreError {
             Self::OutOfRange { field, max } => {
                 AppError::new(ErrorKind::Invalid, "error-field-out-of-range")
                     .with("field", field)
+                    .with("min", 0)
                     .with("max", max)
             }
+            Self::Model(error) => model_app_error(error),
             Self::DataFolder {
                 path,
                 problem,
@@ -192,6 +197,62 @@ impl CoreError {
     }
 }
 
+/// The IPC form of a refused model edit.
+fn model_app_error(error: &crate::model::ModelError) -> AppError {
+    use crate::model::ModelError as M;
+    let invalid = |id: &str| AppError::new(ErrorKind::Invalid, id);
+    match error {
+        M::UnknownKind(kind) => invalid("error-unknown-kind").with("kind", kind),
+        M::UnknownField { kind, field } => invalid("error-unknown-field")
+            .with("kind", kind)
+            .with("field", field),
+        M::WrongType { field, expected } => invalid("error-wrong-type")
+            .with("field", field)
+            .with("expected", expected),
+        M::Required { field } => invalid("error-field-required").with("field", field),
+        M::TooLong { field, max } => invalid("error-field-too-long")
+            .with("field", field)
+            .with("max", max),
+        M::TooMany { field, max } => invalid("error-field-too-many")
+            .with("field", field)
+            .with("max", max),
+        M::OutOfRange { field, min, max } => invalid("error-field-out-of-range")
+            .with("field", field)
+            .with("min", min)
+            .with("max", max),
+        M::NotAChoice { field, value } => invalid("error-not-a-choice")
+            .with("field", field)
+            .with("value", value),
+        M::BadDate { field, value } => invalid("error-bad-date")
+            .with("field", field)
+            .with("value", value),
+        M::BadId(id) => invalid("error-bad-id").with("id", id),
+        M::NotFound { kind, id } => AppError::new(ErrorKind::NotFound, "error-item-not-found")
+            .with("kind", kind)
+            .with("id", id),
+        M::AlreadyExists(id) => invalid("error-id-taken").with("id", id),
+        M::BadReference { field, id } => invalid("error-bad-reference")
+            .with("field", field)
+            .with("id", id),
+        M::Full { kind, max } => invalid("error-too-many-items")
+            .with("kind", kind)
+            .with("max", max),
+        M::RoundClosed(round) => invalid("error-round-closed").with("round", round),
+        M::NotACandidate { round, item } => invalid("error-not-a-candidate")
+            .with("round", round)
+            .with("item", item),
+        M::NoDotsLeft { round, participant } => invalid("error-no-dots-left")
+            .with("round", round)
+            .with("participant", participant),
+        M::BadPosition { position, length } => invalid("error-bad-position")
+            .with("position", position)
+            .with("length", length),
+        M::Automerge(detail) => {
+            AppError::new(ErrorKind::Damaged, "error-workshop-damaged").with("detail", detail)
+        }
+    }
+}
+
 /// Every message id [`CoreError::to_app_error`] can produce; a test checks each has a Fluent message.
 pub const MESSAGE_IDS: &[&str] = &[
     "error-field-required",
@@ -210,6 +271,20 @@ pub const MESSAGE_IDS: &[&str] = &[
     "error-storage",
     "error-database-damaged",
     "error-database-too-new",
+    "error-unknown-kind",
+    "error-unknown-field",
+    "error-wrong-type",
+    "error-not-a-choice",
+    "error-bad-date",
+    "error-bad-id",
+    "error-item-not-found",
+    "error-id-taken",
+    "error-bad-reference",
+    "error-too-many-items",
+    "error-round-closed",
+    "error-not-a-candidate",
+    "error-no-dots-left",
+    "error-bad-position",
 ];
 
 #[cfg(test)]

@@ -8,7 +8,9 @@ pub mod demo;
 pub mod document;
 pub mod error;
 pub mod limits;
+pub mod model;
 pub mod store;
+pub mod votes;
 
 pub use app::App;
 pub use error::CoreError;

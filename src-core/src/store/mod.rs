@@ -27,6 +27,8 @@ pub struct Store {
     conn: Connection,
     data_dir: PathBuf,
     actor: ActorId,
+    /// The name this laptop was given at set-up, written into every change it makes.
+    laptop: String,
     open_docs: HashMap<WorkshopId, WorkshopDoc>,
 }
 
@@ -98,12 +100,42 @@ impl Store {
         // loses an unsaved change) can then never write two different changes with the same
         // actor and sequence number, which would make the document unloadable.
         let actor = ActorId::random();
+        let laptop: Option<String> = conn
+            .query_row(
+                "SELECT value FROM settings WHERE key = 'laptop_name'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(sqlite)?;
         Ok(Self {
             conn,
             data_dir: data_dir.to_owned(),
             actor,
+            laptop: laptop.unwrap_or_default(),
             open_docs: HashMap::new(),
         })
+    }
+
+    /// The name this laptop was given ("Table 2"); empty until it is set up.
+    pub fn laptop_name(&self) -> &str {
+        &self.laptop
+    }
+
+    /// Names this laptop. Changes made from now on carry the new name.
+    pub fn set_laptop_name(&mut self, name: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO settings (key, value) VALUES ('laptop_name', ?1)
+                 ON CONFLICT(key) DO UPDATE SET value = ?1",
+                [name],
+            )
+            .map_err(|e| self.sqlite(e))?;
+        self.laptop = name.to_owned();
+        for doc in self.open_docs.values_mut() {
+            doc.set_laptop(name);
+        }
+        Ok(())
     }
 
     /// Drops every document held in memory; the next use reloads it from disk. Called after a
@@ -163,7 +195,8 @@ impl Store {
         personas: &[PersonaDraft],
     ) -> Result<WorkshopId> {
         let now = now_ms();
-        let mut doc = WorkshopDoc::create(meta, &self.actor, now)
+        let facts = crate::document::typed::meta_fields(meta);
+        let mut doc = WorkshopDoc::create(&id.0, &facts, &self.laptop, &self.actor, now)
             .map_err(|e| CoreError::from_document(&id.0, e))?;
         for (offset, persona) in (0_i64..).zip(personas) {
             // One millisecond apart, so the cards keep the order they were given in.
@@ -215,8 +248,9 @@ impl Store {
     fn doc(&mut self, id: &WorkshopId) -> Result<&mut WorkshopDoc> {
         if !self.open_docs.contains_key(id) {
             let bytes = self.stored_bytes(id)?;
-            let doc = WorkshopDoc::load(&bytes, &self.actor)
+            let mut doc = WorkshopDoc::load(&bytes, &self.actor)
                 .map_err(|e| CoreError::from_document(&id.0, e))?;
+            doc.set_laptop(&self.laptop);
             self.open_docs.insert(id.clone(), doc);
         }
         self.open_docs
