@@ -7,8 +7,12 @@ pub mod data_dir;
 pub mod demo;
 pub mod document;
 pub mod error;
+pub mod inspect;
 pub mod limits;
+pub mod merge;
 pub mod model;
+pub mod ops;
+pub mod session_file;
 pub mod store;
 pub mod votes;
 

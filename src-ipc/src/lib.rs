@@ -5,10 +5,15 @@
 //! (shell, core) and to wasm (UI).
 
 mod error;
+mod merge;
 mod model;
 mod request;
 
 pub use error::{AppError, ErrorKind};
+pub use merge::{
+    Conflict, ConflictValue, DeletedWhileEdited, FileReport, ItemRef, KindCounts, MergeReport,
+    OverLimitVote, TextEditedOnSeveral,
+};
 pub use model::{
     AppStatus, NewWorkshop, Persona, PersonaDraft, PersonaId, WorkshopId, WorkshopMeta,
     WorkshopSummary, WorkshopView,

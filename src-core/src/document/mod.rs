@@ -16,6 +16,15 @@ pub mod typed;
 
 pub use items::Item;
 
+/// Reads a stored value (scalar, text or list) as a field value; used by the merge report.
+pub fn fields_value_of(
+    doc: &AutoCommit,
+    value: &Value<'_>,
+    id: &ObjId,
+) -> std::result::Result<FieldValue, automerge::AutomergeError> {
+    fields::value_of(doc, value, id, None)
+}
+
 use crate::model::{FieldValue, ModelError, WORKSHOP_FIELDS_KEY};
 use automerge::transaction::{CommitOptions, Transactable};
 use automerge::{
@@ -67,6 +76,7 @@ impl ChangeNote {
 }
 
 /// A workshop document and the edits that can be made to it.
+#[derive(Debug)]
 pub struct WorkshopDoc {
     doc: AutoCommit,
     /// Written into every change this copy makes.

@@ -1,0 +1,247 @@
+//! Merging session files of several laptops into one workshop, with a report of what happened.
+//!
+//! Automerge does the merging; this module checks the files belong together, and works out from
+//! the change graph what each file brought: per file the changes not in every file, per kind the
+//! items added, changed and deleted, and what a person should look at.
+
+pub mod changes;
+pub mod conflicts;
+pub mod touches;
+
+use crate::document::{DocumentError, WorkshopDoc};
+use crate::model::Kind;
+use changes::ChangeIndex;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use systematic_ipc::{
+    DeletedWhileEdited, FileReport, KindCounts, MergeReport, OverLimitVote, TextEditedOnSeveral,
+};
+use touches::{ItemKey, Touches};
+
+/// One file to merge.
+pub struct MergeSource {
+    /// The name shown in the report (the file name, or "This laptop").
+    pub name: String,
+    pub doc: WorkshopDoc,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum MergeError {
+    #[error("there is nothing to merge")]
+    NoFiles,
+    #[error("these files are from different workshops: {}", describe(.0))]
+    DifferentWorkshops(Vec<(String, String, String)>),
+    #[error("the files cannot be merged: {0}")]
+    Automerge(String),
+    #[error(transparent)]
+    Document(#[from] DocumentError),
+}
+
+fn describe(files: &[(String, String, String)]) -> String {
+    files
+        .iter()
+        .map(|(name, _, title)| format!("{name} (\"{title}\")"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How a merge is run.
+pub struct MergeOptions<'a> {
+    /// Merge files of different workshops anyway (two laptops that each started "the same"
+    /// workshop); the first file's workshop id is kept.
+    pub force: bool,
+    /// Named in the change that settles the workshop id after a forced merge.
+    pub laptop: &'a str,
+    pub now_ms: i64,
+}
+
+/// Merges `sources` into the first one and reports what happened. `progress(done, total)` is
+/// called as files are merged and analysed.
+pub fn merge(
+    mut sources: Vec<MergeSource>,
+    options: &MergeOptions<'_>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<(WorkshopDoc, MergeReport), MergeError> {
+    if sources.is_empty() {
+        return Err(MergeError::NoFiles);
+    }
+    let mut identities = Vec::new();
+    for source in &sources {
+        identities.push((
+            source.name.clone(),
+            source.doc.workshop_id()?,
+            source.doc.meta()?.title,
+        ));
+    }
+    let first_id = identities[0].1.clone();
+    let forced = identities.iter().any(|(_, id, _)| *id != first_id);
+    if forced && !options.force {
+        return Err(MergeError::DifferentWorkshops(identities));
+    }
+    let total = sources.len() * 2;
+    let mut file_heads = Vec::new();
+    let mut file_hashes = Vec::new();
+    for source in &mut sources {
+        let am = source.doc.automerge();
+        file_heads.push(am.get_heads());
+        file_hashes.push(ChangeIndex::of(am).hashes());
+    }
+    let mut rest = sources.split_off(1);
+    let mut merged = sources.pop().ok_or(MergeError::NoFiles)?.doc;
+    merged.set_laptop(options.laptop);
+    progress(1, total);
+    for (done, source) in rest.iter_mut().enumerate() {
+        merged
+            .automerge()
+            .merge(source.doc.automerge())
+            .map_err(|e| MergeError::Automerge(e.to_string()))?;
+        progress(done + 2, total);
+    }
+    if forced {
+        merged.set_workshop_id(&first_id)?;
+        merged.commit("keep one workshop id after merging", options.now_ms);
+    }
+    let index = ChangeIndex::of(merged.automerge());
+    let mut common: HashSet<_> = file_hashes[0].clone();
+    for hashes in &file_hashes[1..] {
+        common.retain(|h| hashes.contains(h));
+    }
+    let common_heads = index.heads_of(&common);
+    let mut files = Vec::new();
+    let mut all_touches = Vec::new();
+    for (n, ((name, id, title), heads)) in identities.iter().zip(&file_heads).enumerate() {
+        let patches = merged.automerge().diff(&common_heads, heads);
+        let touches = touches::classify(&patches);
+        let own: Vec<_> = file_hashes[n].difference(&common).copied().collect();
+        let participants = touches
+            .added
+            .iter()
+            .filter(|(kind, _)| *kind == Kind::Participant)
+            .map(|(_, pid)| conflicts::label(&merged, Kind::Participant, pid))
+            .collect();
+        files.push(FileReport {
+            name: name.clone(),
+            workshop_id: id.clone(),
+            title: title.clone(),
+            laptops: index.laptops(&own),
+            participants,
+            changes: own.len(),
+        });
+        all_touches.push(touches);
+        progress(identities.len() + n + 1, total);
+    }
+    let names: Vec<&str> = identities.iter().map(|(n, _, _)| n.as_str()).collect();
+    let report = MergeReport {
+        workshop_id: merged.workshop_id()?,
+        title: merged.meta()?.title,
+        forced,
+        files,
+        kinds: kind_counts(&all_touches),
+        conflicts: conflicts::find(&merged, &index),
+        texts_edited_on_several: texts_on_several(&merged, &all_touches, &names),
+        deleted_while_edited: deleted_while_edited(&merged, &all_touches, &names),
+        votes_over_limit: over_limit(&merged)?,
+    };
+    Ok((merged, report))
+}
+
+fn kind_counts(all: &[Touches]) -> Vec<KindCounts> {
+    let mut added: BTreeSet<&ItemKey> = BTreeSet::new();
+    let mut changed: BTreeSet<&ItemKey> = BTreeSet::new();
+    let mut deleted: BTreeSet<&ItemKey> = BTreeSet::new();
+    for touches in all {
+        added.extend(touches.added.iter());
+        changed.extend(touches.changed.keys());
+        deleted.extend(touches.deleted.iter());
+    }
+    changed.retain(|item| !added.contains(item));
+    Kind::ALL
+        .iter()
+        .map(|kind| {
+            let count = |set: &BTreeSet<&ItemKey>| set.iter().filter(|(k, _)| k == kind).count();
+            KindCounts {
+                kind: kind.name().to_owned(),
+                added: count(&added),
+                changed: count(&changed),
+                deleted: count(&deleted),
+            }
+        })
+        .filter(|c| c.added + c.changed + c.deleted > 0)
+        .collect()
+}
+
+fn texts_on_several(
+    merged: &WorkshopDoc,
+    all: &[Touches],
+    names: &[&str],
+) -> Vec<TextEditedOnSeveral> {
+    let mut by_text: BTreeMap<&(ItemKey, String), Vec<String>> = BTreeMap::new();
+    for (touches, name) in all.iter().zip(names) {
+        for text in &touches.texts {
+            by_text.entry(text).or_default().push((*name).to_owned());
+        }
+    }
+    by_text
+        .into_iter()
+        .filter(|(_, files)| files.len() > 1)
+        .map(|(((kind, id), field), files)| TextEditedOnSeveral {
+            item: conflicts::item_ref(merged, *kind, id),
+            field: field.clone(),
+            files,
+        })
+        .collect()
+}
+
+fn deleted_while_edited(
+    merged: &WorkshopDoc,
+    all: &[Touches],
+    names: &[&str],
+) -> Vec<DeletedWhileEdited> {
+    let mut deleted: BTreeMap<&ItemKey, Vec<String>> = BTreeMap::new();
+    for (touches, name) in all.iter().zip(names) {
+        for item in &touches.deleted {
+            deleted.entry(item).or_default().push((*name).to_owned());
+        }
+    }
+    let mut found = Vec::new();
+    for (item, deleted_in) in deleted {
+        let edited_in: Vec<String> = all
+            .iter()
+            .zip(names)
+            .filter(|(touches, name)| {
+                !deleted_in.iter().any(|d| d == *name)
+                    && touches
+                        .changed
+                        .get(item)
+                        .is_some_and(|fields| fields.iter().any(|f| f != "deleted"))
+            })
+            .map(|(_, name)| (*name).to_owned())
+            .collect();
+        if !edited_in.is_empty() {
+            found.push(DeletedWhileEdited {
+                item: conflicts::item_ref(merged, item.0, &item.1),
+                deleted_in,
+                edited_in,
+            });
+        }
+    }
+    found
+}
+
+fn over_limit(merged: &WorkshopDoc) -> Result<Vec<OverLimitVote>, DocumentError> {
+    let mut found = Vec::new();
+    for round in crate::votes::tally(merged)? {
+        for excess in round.excess {
+            found.push(OverLimitVote {
+                round: conflicts::item_ref(merged, Kind::VoteRound, &round.round),
+                vote: excess.vote,
+                participant: conflicts::label(merged, Kind::Participant, &excess.participant),
+                item: excess.item,
+                laptop: excess.laptop,
+            });
+        }
+    }
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,252 @@
+//! Session files (`.systematic`): how a workshop travels between laptops on a USB stick.
+//!
+//! Layout: 8 magic bytes `SYSWKSP\n`, a little-endian `u32` header length, the header as JSON
+//! (format version, app version, workshop id, title), then the workshop's Automerge bytes.
+//! The header lets a file be recognised and refused early (another workshop, a newer format)
+//! without loading the document. Described in `docs/FORMAT.md`.
+
+use crate::document::{DocumentError, WorkshopDoc};
+use automerge::ActorId;
+use serde::{Deserialize, Serialize};
+use std::io::Write;
+use std::path::Path;
+
+/// The first bytes of every session file.
+pub const MAGIC: &[u8; 8] = b"SYSWKSP\n";
+/// The session file format this app writes; files with a higher number are refused.
+pub const FILE_FORMAT_VERSION: u32 = 1;
+/// The usual file name ending.
+pub const EXTENSION: &str = "systematic";
+/// A header longer than this is not ours.
+const MAX_HEADER: usize = 64 * 1024;
+
+/// What a session file says about itself before its document is loaded.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct SessionHeader {
+    pub format_version: u32,
+    pub app_version: String,
+    pub workshop_id: String,
+    pub title: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SessionFileError {
+    #[error("this is not a SysteMatic Workshop session file")]
+    NotASessionFile,
+    #[error("this session file was written by a newer version of the app (file format {0})")]
+    TooNew(u32),
+    #[error("this session file is damaged: {0}")]
+    Damaged(String),
+    #[error("could not read {path}: {detail}")]
+    Read { path: String, detail: String },
+    #[error("could not write {path}: {detail}")]
+    Write {
+        path: String,
+        detail: String,
+        full: bool,
+        read_only: bool,
+    },
+}
+
+impl From<DocumentError> for SessionFileError {
+    fn from(error: DocumentError) -> Self {
+        match error {
+            DocumentError::TooNew(v) => Self::TooNew(u32::try_from(v).unwrap_or(u32::MAX)),
+            DocumentError::NotAWorkshop => Self::NotASessionFile,
+            other => Self::Damaged(other.to_string()),
+        }
+    }
+}
+
+/// The bytes of a session file for `doc`.
+pub fn to_bytes(doc: &mut WorkshopDoc) -> Result<Vec<u8>, SessionFileError> {
+    let header = SessionHeader {
+        format_version: FILE_FORMAT_VERSION,
+        app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        workshop_id: doc.workshop_id()?,
+        title: doc.meta()?.title,
+    };
+    let header =
+        serde_json::to_vec(&header).map_err(|e| SessionFileError::Damaged(e.to_string()))?;
+    let body = doc.save();
+    let mut bytes = Vec::with_capacity(MAGIC.len() + 4 + header.len() + body.len());
+    bytes.extend_from_slice(MAGIC);
+    let length = u32::try_from(header.len()).unwrap_or(u32::MAX);
+    bytes.extend_from_slice(&length.to_le_bytes());
+    bytes.extend_from_slice(&header);
+    bytes.extend_from_slice(&body);
+    Ok(bytes)
+}
+
+/// Splits a session file into its header and its Automerge bytes, without loading the document.
+pub fn split(bytes: &[u8]) -> Result<(SessionHeader, &[u8]), SessionFileError> {
+    let rest = bytes
+        .strip_prefix(MAGIC.as_slice())
+        .ok_or(SessionFileError::NotASessionFile)?;
+    let (length, rest) = rest
+        .split_first_chunk::<4>()
+        .ok_or_else(|| SessionFileError::Damaged("the file ends inside its header".into()))?;
+    let length = u32::from_le_bytes(*length) as usize;
+    if length > MAX_HEADER || length > rest.len() {
+        return Err(SessionFileError::Damaged(
+            "the header length is impossible".into(),
+        ));
+    }
+    let (header, body) = rest.split_at(length);
+    // The format version is read on its own first, so a newer header with a different shape
+    // still gets the "newer version" message rather than "damaged".
+    #[derive(Deserialize)]
+    struct VersionOnly {
+        format_version: u32,
+    }
+    let version: VersionOnly = serde_json::from_slice(header)
+        .map_err(|e| SessionFileError::Damaged(format!("unreadable header: {e}")))?;
+    if version.format_version > FILE_FORMAT_VERSION {
+        return Err(SessionFileError::TooNew(version.format_version));
+    }
+    let header: SessionHeader = serde_json::from_slice(header)
+        .map_err(|e| SessionFileError::Damaged(format!("unreadable header: {e}")))?;
+    Ok((header, body))
+}
+
+/// Reads a session file: checks the header, loads the document (a loader panic is caught) and
+/// checks that the document belongs to the workshop the header names.
+pub fn from_bytes(
+    bytes: &[u8],
+    actor: &ActorId,
+) -> Result<(SessionHeader, WorkshopDoc), SessionFileError> {
+    let (header, body) = split(bytes)?;
+    let doc = WorkshopDoc::load(body, actor)?;
+    if doc.workshop_id()? != header.workshop_id {
+        return Err(SessionFileError::Damaged(
+            "the header and the document name different workshops".into(),
+        ));
+    }
+    Ok((header, doc))
+}
+
+/// Reads a session file from disk.
+pub fn read(
+    path: &Path,
+    actor: &ActorId,
+) -> Result<(SessionHeader, WorkshopDoc), SessionFileError> {
+    let bytes = std::fs::read(path).map_err(|e| SessionFileError::Read {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    })?;
+    from_bytes(&bytes, actor)
+}
+
+/// Writes `bytes` to `path` so that either the whole new file is there or the old one is left
+/// untouched: the bytes go to a temporary file beside it, are synced, then renamed over it.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SessionFileError> {
+    let fail = |e: std::io::Error| {
+        let problem = crate::error::FolderProblem::from_io(&e);
+        SessionFileError::Write {
+            path: path.display().to_string(),
+            detail: e.to_string(),
+            full: problem == crate::error::FolderProblem::Full,
+            read_only: problem == crate::error::FolderProblem::ReadOnly,
+        }
+    };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "session".into());
+    let temporary = folder.join(format!(".{file_name}.{}.partial", std::process::id()));
+    let written = std::fs::File::create(&temporary).and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.sync_all()
+    });
+    if let Err(e) = written.and_then(|()| std::fs::rename(&temporary, path)) {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(fail(e));
+    }
+    // Make the rename itself durable; a failure here leaves a complete file either way.
+    if let Ok(dir) = std::fs::File::open(&folder) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::typed::meta_fields;
+    use systematic_ipc::WorkshopMeta;
+
+    fn doc() -> WorkshopDoc {
+        let meta = WorkshopMeta {
+            title: "What matters for Esther?".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            venue: String::new(),
+            facilitator: String::new(),
+        };
+        WorkshopDoc::create("w1", &meta_fields(&meta), "Table 1", &ActorId::random(), 1).unwrap()
+    }
+
+    #[test]
+    fn a_session_file_round_trips() {
+        let bytes = to_bytes(&mut doc()).unwrap();
+        let (header, loaded) = from_bytes(&bytes, &ActorId::random()).unwrap();
+        assert_eq!(header.workshop_id, "w1");
+        assert_eq!(header.title, "What matters for Esther?");
+        assert_eq!(loaded.workshop_id().unwrap(), "w1");
+    }
+
+    #[test]
+    fn other_files_are_not_session_files() {
+        let err = from_bytes(b"%PDF-1.7", &ActorId::random()).unwrap_err();
+        assert!(matches!(err, SessionFileError::NotASessionFile), "{err}");
+        let mut plain = doc();
+        let err = from_bytes(&plain.save(), &ActorId::random()).unwrap_err();
+        assert!(matches!(err, SessionFileError::NotASessionFile), "{err}");
+    }
+
+    #[test]
+    fn a_newer_file_format_is_refused_by_name() {
+        let mut bytes = MAGIC.to_vec();
+        let header = br#"{"format_version":7,"something_new":true}"#;
+        bytes.extend_from_slice(&(header.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(header);
+        let err = from_bytes(&bytes, &ActorId::random()).unwrap_err();
+        assert!(matches!(err, SessionFileError::TooNew(7)), "{err}");
+    }
+
+    #[test]
+    fn truncated_and_tampered_files_are_damaged() {
+        let bytes = to_bytes(&mut doc()).unwrap();
+        for cut in [9, 14, bytes.len() - 10] {
+            let err = from_bytes(&bytes[..cut], &ActorId::random()).unwrap_err();
+            assert!(matches!(err, SessionFileError::Damaged(_)), "{cut}: {err}");
+        }
+        let mut tampered = bytes.clone();
+        let at = tampered.windows(4).position(|w| w == b"\"w1\"").unwrap();
+        tampered[at + 2] = b'2';
+        let err = from_bytes(&tampered, &ActorId::random()).unwrap_err();
+        assert!(matches!(err, SessionFileError::Damaged(_)), "{err}");
+    }
+
+    #[test]
+    fn writing_replaces_the_file_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("table-1.systematic");
+        write_atomically(&path, b"first").unwrap();
+        write_atomically(&path, b"second").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"second");
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn writing_into_a_missing_folder_fails_and_names_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gone").join("x.systematic");
+        let err = write_atomically(&path, b"x").unwrap_err();
+        assert!(err.to_string().contains("gone"), "{err}");
+    }
+}
