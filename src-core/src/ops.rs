@@ -145,7 +145,10 @@ pub enum ScriptError {
     #[error("line {line}: this is not an operation: {detail}")]
     Unreadable { line: usize, detail: String },
     #[error("line {line}: {error}")]
-    Refused { line: usize, error: DocumentError },
+    Refused {
+        line: usize,
+        error: Box<DocumentError>,
+    },
 }
 
 /// Applies a JSON Lines script, one change per operation. Blank lines and lines starting with
@@ -172,7 +175,7 @@ pub fn apply_script(
             .apply(doc, now_ms())
             .map_err(|error| ScriptError::Refused {
                 line: line_number,
-                error,
+                error: Box::new(error),
             })?;
         applied += 1;
     }

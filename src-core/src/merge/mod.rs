@@ -45,20 +45,18 @@ fn describe(files: &[(String, String, String)]) -> String {
 }
 
 /// How a merge is run.
-pub struct MergeOptions<'a> {
+pub struct MergeOptions {
     /// Merge files of different workshops anyway (two laptops that each started "the same"
-    /// workshop); the first file's workshop id is kept.
+    /// workshop). The merge itself writes no change, so the result is the same in any order:
+    /// the workshop id is then an ordinary conflict, which the app settles for its own copy.
     pub force: bool,
-    /// Named in the change that settles the workshop id after a forced merge.
-    pub laptop: &'a str,
-    pub now_ms: i64,
 }
 
 /// Merges `sources` into the first one and reports what happened. `progress(done, total)` is
 /// called as files are merged and analysed.
 pub fn merge(
     mut sources: Vec<MergeSource>,
-    options: &MergeOptions<'_>,
+    options: &MergeOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<(WorkshopDoc, MergeReport), MergeError> {
     if sources.is_empty() {
@@ -72,8 +70,7 @@ pub fn merge(
             source.doc.meta()?.title,
         ));
     }
-    let first_id = identities[0].1.clone();
-    let forced = identities.iter().any(|(_, id, _)| *id != first_id);
+    let forced = identities.iter().any(|(_, id, _)| *id != identities[0].1);
     if forced && !options.force {
         return Err(MergeError::DifferentWorkshops(identities));
     }
@@ -87,7 +84,6 @@ pub fn merge(
     }
     let mut rest = sources.split_off(1);
     let mut merged = sources.pop().ok_or(MergeError::NoFiles)?.doc;
-    merged.set_laptop(options.laptop);
     progress(1, total);
     for (done, source) in rest.iter_mut().enumerate() {
         merged
@@ -95,10 +91,6 @@ pub fn merge(
             .merge(source.doc.automerge())
             .map_err(|e| MergeError::Automerge(e.to_string()))?;
         progress(done + 2, total);
-    }
-    if forced {
-        merged.set_workshop_id(&first_id)?;
-        merged.commit("keep one workshop id after merging", options.now_ms);
     }
     let index = ChangeIndex::of(merged.automerge());
     let mut common: HashSet<_> = file_hashes[0].clone();

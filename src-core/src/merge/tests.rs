@@ -52,11 +52,7 @@ fn merge_all(
             doc,
         })
         .collect();
-    let options = MergeOptions {
-        force,
-        laptop: "Merging laptop",
-        now_ms: 99_000,
-    };
+    let options = MergeOptions { force };
     merge(sources, &options, &mut |_, _| {})
 }
 

@@ -1,0 +1,250 @@
+//! `systematic`: the workshop engine from the command line. Every command works on session files
+//! (`.systematic`) and uses the same core as the app. Documented in `docs/CLI.md`.
+//!
+//! Exit codes: 0 ok, 1 a user error (explained on standard error), 2 a corrupt input file.
+
+mod failure;
+mod text;
+
+use automerge::ActorId;
+use clap::{Parser, Subcommand, ValueEnum};
+use failure::Failure;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use systematic_core::document::WorkshopDoc;
+use systematic_core::merge::{merge, MergeOptions, MergeSource};
+use systematic_core::{inspect, ops, session_file};
+
+#[derive(Parser)]
+#[command(
+    name = "systematic",
+    version,
+    about = "Create, inspect, edit, merge, check and export SysteMatic Workshop session files."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Creates a new workshop session file.
+    New {
+        /// The workshop's title, e.g. "What matters for Esther?".
+        #[arg(long)]
+        title: String,
+        /// The workshop's date, e.g. 2026-03-01 (repeat for several days).
+        #[arg(long = "date")]
+        dates: Vec<String>,
+        #[arg(long, default_value = "")]
+        venue: String,
+        /// A facilitator's name (repeat for several).
+        #[arg(long = "facilitator")]
+        facilitators: Vec<String>,
+        /// The name of the laptop making the file, carried on its first change.
+        #[arg(long, default_value = "Command line")]
+        laptop: String,
+        /// The workshop id; a new random one when left out.
+        #[arg(long)]
+        id: Option<String>,
+        /// Where to write the session file.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Shows what a session file holds; with --json, the whole model as JSON.
+    Inspect {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Applies a JSON Lines script of operations read from standard input, one change per line.
+    /// The file is rewritten only when every line was applied.
+    Edit {
+        file: PathBuf,
+        /// The laptop name written into every change.
+        #[arg(long)]
+        laptop: String,
+    },
+    /// Merges session files of the same workshop into one, and reports what happened.
+    Merge {
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Print the merge report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Merge files of different workshops anyway; their ids then show as a conflict.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Checks that a session file can be read in full.
+    Check { file: PathBuf },
+    /// Exports a workshop.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Where to write; standard output when left out.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Json,
+}
+
+fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+fn open(path: &Path) -> Result<WorkshopDoc, Failure> {
+    let (_, doc) = session_file::read(path, &ActorId::random())
+        .map_err(|e| Failure::from_session_file(path, e))?;
+    Ok(doc)
+}
+
+fn save(path: &Path, doc: &mut WorkshopDoc) -> Result<(), Failure> {
+    let bytes = session_file::to_bytes(doc).map_err(|e| Failure::from_session_file(path, e))?;
+    session_file::write_atomically(path, &bytes).map_err(|e| Failure::from_session_file(path, e))
+}
+
+fn pretty(value: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::New {
+            title,
+            dates,
+            venue,
+            facilitators,
+            laptop,
+            id,
+            output,
+        } => {
+            let facts = [
+                ("title".to_owned(), serde_json::json!(title)),
+                ("dates".to_owned(), serde_json::json!(dates)),
+                ("venue".to_owned(), serde_json::json!(venue)),
+                ("facilitators".to_owned(), serde_json::json!(facilitators)),
+            ]
+            .into_iter()
+            .collect();
+            let id = id.unwrap_or_else(|| uuid_like(&ActorId::random()));
+            systematic_core::model::check_id(&id).map_err(|e| Failure::user(e.to_string()))?;
+            let mut doc = WorkshopDoc::create(&id, &facts, &laptop, &ActorId::random(), now_ms())
+                .map_err(|e| Failure::user(e.to_string()))?;
+            save(&output, &mut doc)?;
+            println!("Created {} (workshop {id}).", output.display());
+        }
+        Command::Inspect { file, json } => {
+            let mut doc = open(&file)?;
+            let model = inspect::model_json(&mut doc).map_err(|e| Failure::corrupt(&file, e))?;
+            if json {
+                println!("{}", pretty(&model));
+            } else {
+                print!("{}", text::summary(&model));
+            }
+        }
+        Command::Edit { file, laptop } => {
+            let mut doc = open(&file)?;
+            doc.set_laptop(&laptop);
+            let mut script = String::new();
+            std::io::stdin()
+                .read_to_string(&mut script)
+                .map_err(|e| Failure::user(format!("could not read the script: {e}")))?;
+            let applied = ops::apply_script(&mut doc, &script, &mut now_ms)
+                .map_err(|e| Failure::user(format!("{e}. Nothing was written.")))?;
+            save(&file, &mut doc)?;
+            eprintln!("Applied {applied} operations to {}.", file.display());
+        }
+        Command::Merge {
+            files,
+            output,
+            json,
+            force,
+        } => {
+            let bar = indicatif::ProgressBar::new(files.len() as u64 * 3);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{msg:>10} [{bar:30}] {pos}/{len}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar.set_message("loading");
+            let mut sources = Vec::new();
+            for path in &files {
+                let doc = open(path)?;
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| path.display().to_string());
+                sources.push(MergeSource { name, doc });
+                bar.inc(1);
+            }
+            bar.set_message("merging");
+            let loaded = files.len() as u64;
+            let options = MergeOptions { force };
+            let (mut merged, report) = merge(sources, &options, &mut |done, _| {
+                bar.set_position(loaded + done as u64);
+            })
+            .map_err(Failure::from_merge)?;
+            bar.finish_and_clear();
+            save(&output, &mut merged)?;
+            if json {
+                println!(
+                    "{}",
+                    pretty(&serde_json::to_value(&report).unwrap_or_default())
+                );
+            } else {
+                print!("{}", text::merge_report(&report));
+                println!("Wrote {}.", output.display());
+            }
+        }
+        Command::Check { file } => {
+            let mut doc = open(&file)?;
+            let model = inspect::model_json(&mut doc).map_err(|e| Failure::corrupt(&file, e))?;
+            let changes = doc.automerge().get_changes_meta(&[]).len();
+            println!(
+                "{} is a readable session file: \"{}\", workshop {}, {changes} changes.",
+                file.display(),
+                model["workshop"]["title"].as_str().unwrap_or_default(),
+                model["id"].as_str().unwrap_or_default(),
+            );
+        }
+        Command::Export {
+            file,
+            format: ExportFormat::Json,
+            output,
+        } => {
+            let mut doc = open(&file)?;
+            let model = inspect::model_json(&mut doc).map_err(|e| Failure::corrupt(&file, e))?;
+            let text = pretty(&model) + "\n";
+            match output {
+                Some(path) => session_file::write_atomically(&path, text.as_bytes())
+                    .map_err(|e| Failure::from_session_file(&path, e))?,
+                None => print!("{text}"),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A random id for a new workshop, from the same random source as actor ids.
+fn uuid_like(actor: &ActorId) -> String {
+    actor.to_hex_string()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("systematic: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
