@@ -187,10 +187,14 @@ fn different_workshops_are_refused_unless_forced() {
     assert!(err.to_string().contains("laptop-1.systematic"), "{err}");
     let (merged, report) = merge_all(vec![a, b], true).unwrap();
     assert!(report.forced);
-    assert_eq!(
-        merged.workshop_id().unwrap(),
-        "w1",
-        "the first file's id is kept"
+    let id = merged.workshop_id().unwrap();
+    assert!(id == "w1" || id == "w2", "{id}");
+    assert!(
+        report
+            .conflicts
+            .iter()
+            .any(|c| c.item.kind == "workshop" && c.field == "id"),
+        "the two ids are shown as a conflict"
     );
     assert_eq!(
         merged.live_count(Kind::Persona),
