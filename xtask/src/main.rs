@@ -19,6 +19,8 @@ tasks:
   run      set up, build the UI and the app in release mode, and open the app
   test     set up, then fmt, clippy, unit, integration and end-to-end tests
   bench    build, then measure binary size, start-up time and memory (docs/BENCHMARKS.md)
+  fuzz [SECONDS]
+           fuzz the session-file reader (default 60 s); new crash inputs go to fuzz/artifacts
   setup    install what is missing (Debian packages, wasm-bindgen-cli, tauri-driver)
   build    set up and build the UI and the release app
 ";
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
             .and_then(|()| open_app()),
         "test" => test(),
         "bench" => build().and_then(|()| bench()),
+        "fuzz" => fuzz(std::env::args().nth(2)),
         _ => {
             eprint!("{USAGE}");
             return ExitCode::from(2);
@@ -138,6 +141,24 @@ fn bench() -> Result<(), String> {
         "--bin",
         "measure",
     ]))
+}
+
+/// Fuzzes opening session files for a while, starting from the committed corpus. The corpus is
+/// replayed by an ordinary test (`src-core/tests/fuzz_corpus.rs`) in every `cargo xtask test`.
+fn fuzz(seconds: Option<String>) -> Result<(), String> {
+    let seconds: u32 = seconds
+        .as_deref()
+        .unwrap_or("60")
+        .parse()
+        .map_err(|_| "the fuzz time must be a whole number of seconds".to_owned())?;
+    setup::cargo_fuzz()?;
+    run(Cmd::new(setup::tool("cargo-fuzz"))
+        .args(["fuzz", "run", "--sanitizer", "none", "session_file"])
+        .arg("corpus/session_file")
+        .arg("--")
+        .arg(format!("-max_total_time={seconds}"))
+        .env("RUSTC_BOOTSTRAP", "1")
+        .dir(project_root().join("fuzz")))
 }
 
 /// A cargo command run under a virtual display, with the app and driver paths the tests need.

@@ -153,3 +153,19 @@ fn tauri_driver() -> Result<(), String> {
     ])
     .arg(tools_root()))
 }
+
+/// cargo-fuzz, for `cargo xtask fuzz` only (the fuzzer runs on stable with RUSTC_BOOTSTRAP=1).
+pub fn cargo_fuzz() -> Result<(), String> {
+    if tool("cargo-fuzz").exists() {
+        return Ok(());
+    }
+    run(Cmd::cargo(&[
+        "install",
+        "cargo-fuzz",
+        "--version",
+        "0.13.2",
+        "--locked",
+        "--root",
+    ])
+    .arg(tools_root()))
+}
