@@ -8,6 +8,7 @@ use crate::error::CoreError;
 use crate::limits;
 use crate::store::Store;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
 use systematic_ipc::{AppError, AppStatus, ErrorKind, Request, Response, WorkshopId};
 
 pub struct App {
@@ -39,6 +40,11 @@ impl App {
     fn status(&self) -> AppStatus {
         AppStatus {
             data_dir: self.folder.path.display().to_string(),
+            laptop_name: self
+                .store
+                .as_ref()
+                .map(|s| s.laptop_name().to_owned())
+                .unwrap_or_default(),
             problem: self.store.as_ref().err().map(CoreError::to_app_error),
         }
     }
@@ -105,6 +111,75 @@ fn handle_with_store(store: &mut Store, request: Request) -> Result<Response, Co
             updated
                 .map(Response::Persona)
                 .ok_or(CoreError::PersonaNotFound(id.0))
+        }
+        Request::SetLaptopName { name } => {
+            let name = limits::check_laptop_name(&name)?;
+            store.set_laptop_name(&name)?;
+            Ok(Response::Done)
+        }
+        Request::SaveSessionFile { workshop, path } => {
+            store.save_session_file(&workshop, Path::new(&path))?;
+            Ok(Response::Done)
+        }
+        Request::OpenSessionFile { path } => {
+            let id = store.open_session_file(Path::new(&path))?;
+            Ok(Response::Workshop(store.view(&id)?))
+        }
+        Request::MergeSessionFiles {
+            workshop,
+            paths,
+            force,
+        } => {
+            let paths: Vec<&Path> = paths.iter().map(Path::new).collect();
+            let report = store.merge_session_files(&workshop, &paths, force)?;
+            Ok(Response::Merged {
+                workshop: store.view(&workshop)?,
+                report,
+            })
+        }
+        Request::SettleConflict {
+            workshop,
+            kind,
+            id,
+            field,
+            value,
+        } => {
+            store.settle_conflict(&workshop, &kind, &id, &field, &value)?;
+            Ok(Response::Workshop(store.view(&workshop)?))
+        }
+        Request::Undo { workshop } => {
+            store.undo(&workshop)?;
+            Ok(Response::Workshop(store.view(&workshop)?))
+        }
+        Request::Redo { workshop } => {
+            store.redo(&workshop)?;
+            Ok(Response::Workshop(store.view(&workshop)?))
+        }
+        Request::History { workshop } => Ok(Response::History(store.history(&workshop)?)),
+        Request::RestoreVersion { workshop, hash } => {
+            store.restore_version(&workshop, &hash)?;
+            Ok(Response::Workshop(store.view(&workshop)?))
+        }
+        Request::SetPersonalDetails {
+            workshop,
+            participant,
+            details,
+        } => {
+            store.set_personal_details(&workshop, &participant, &details)?;
+            Ok(Response::Done)
+        }
+        Request::GetPersonalDetails {
+            workshop,
+            participant,
+        } => Ok(Response::PersonalDetails(
+            store.personal_details(&workshop, &participant)?,
+        )),
+        Request::ForgetPersonalDetails {
+            workshop,
+            participant,
+        } => {
+            store.forget_personal_details(&workshop, &participant)?;
+            Ok(Response::Done)
         }
     }
 }

@@ -71,6 +71,14 @@ pub enum CoreError {
     TooNew { id: String, version: u64 },
     #[error(transparent)]
     Model(#[from] crate::model::ModelError),
+    #[error(transparent)]
+    SessionFile(#[from] crate::session_file::SessionFileError),
+    #[error(transparent)]
+    Merge(#[from] crate::merge::MergeError),
+    #[error("the workshop \"{title}\" is already on this laptop")]
+    AlreadyHere { title: String },
+    #[error("there is no version {0} in this workshop's history")]
+    VersionNotFound(String),
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
     #[error("document error: {0}")]
@@ -163,6 +171,32 @@ impl CoreError {
                     .with("max", max)
             }
             Self::Model(error) => model_app_error(error),
+            Self::SessionFile(error) => session_file_app_error(error),
+            Self::Merge(crate::merge::MergeError::DifferentWorkshops(files)) => {
+                let titles: Vec<String> = files
+                    .iter()
+                    .map(|(name, _, title)| format!("{name} (“{title}”)"))
+                    .collect();
+                AppError::new(
+                    ErrorKind::DifferentWorkshops,
+                    "error-merge-different-workshops",
+                )
+                .with("files", titles.join(", "))
+            }
+            Self::Merge(crate::merge::MergeError::Document(e)) => {
+                AppError::new(ErrorKind::Damaged, "error-session-damaged")
+                    .with("path", "")
+                    .with("detail", e)
+            }
+            Self::Merge(error) => {
+                AppError::new(ErrorKind::Invalid, "error-merge-failed").with("detail", error)
+            }
+            Self::AlreadyHere { title } => {
+                AppError::new(ErrorKind::Invalid, "error-session-already-here").with("title", title)
+            }
+            Self::VersionNotFound(_) => {
+                AppError::new(ErrorKind::NotFound, "error-version-not-found")
+            }
             Self::DataFolder {
                 path,
                 problem,
@@ -193,6 +227,40 @@ impl CoreError {
             Self::Document(e) => {
                 AppError::new(ErrorKind::Damaged, "error-workshop-damaged").with("detail", e)
             }
+        }
+    }
+}
+
+/// The IPC form of a session file that could not be read or written.
+fn session_file_app_error(error: &crate::session_file::SessionFileError) -> AppError {
+    use crate::session_file::SessionFileError as S;
+    match error {
+        S::NotASessionFile => AppError::new(ErrorKind::Damaged, "error-not-a-session-file"),
+        S::TooNew(version) => {
+            AppError::new(ErrorKind::Damaged, "error-session-too-new").with("version", version)
+        }
+        S::Damaged(detail) => AppError::new(ErrorKind::Damaged, "error-session-damaged")
+            .with("path", "")
+            .with("detail", detail),
+        S::Read { path, detail } => AppError::new(ErrorKind::Storage, "error-session-read")
+            .with("path", path)
+            .with("detail", detail),
+        S::Write {
+            path,
+            detail,
+            full,
+            read_only,
+        } => {
+            let id = if *full {
+                "error-session-write-full"
+            } else if *read_only {
+                "error-session-write-read-only"
+            } else {
+                "error-session-write"
+            };
+            AppError::new(ErrorKind::Storage, id)
+                .with("path", path)
+                .with("detail", detail)
         }
     }
 }
@@ -285,6 +353,17 @@ pub const MESSAGE_IDS: &[&str] = &[
     "error-not-a-candidate",
     "error-no-dots-left",
     "error-bad-position",
+    "error-not-a-session-file",
+    "error-session-too-new",
+    "error-session-damaged",
+    "error-session-read",
+    "error-session-write",
+    "error-session-write-full",
+    "error-session-write-read-only",
+    "error-merge-different-workshops",
+    "error-merge-failed",
+    "error-session-already-here",
+    "error-version-not-found",
 ];
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub mod ops;
 pub mod session_file;
 pub mod store;
 pub mod votes;
+pub mod workload;
 
 pub use app::App;
 pub use error::CoreError;

@@ -87,6 +87,11 @@ pub fn check_persona(draft: &PersonaDraft) -> Result<PersonaDraft, CoreError> {
     })
 }
 
+/// Checks a laptop's name ("Table 2", "Voting laptop").
+pub fn check_laptop_name(name: &str) -> Result<String, CoreError> {
+    text("laptop_name", name, NAME_MAX, true)
+}
+
 /// Checks there is room for one more persona in a workshop that has `existing` already.
 pub fn check_room_for_persona(existing: usize) -> Result<(), CoreError> {
     if existing >= PERSONAS_PER_WORKSHOP_MAX {

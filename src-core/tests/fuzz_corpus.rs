@@ -21,5 +21,8 @@ fn every_corpus_input_opens_or_is_refused_without_a_crash() {
         }
     }
     assert!(inputs >= 5, "the corpus has only {inputs} inputs");
-    assert!(opened >= 2, "the corpus should hold valid session files too");
+    assert!(
+        opened >= 2,
+        "the corpus should hold valid session files too"
+    );
 }

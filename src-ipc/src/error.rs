@@ -15,6 +15,9 @@ pub enum ErrorKind {
     NotFound,
     /// A stored workshop document cannot be read.
     Damaged,
+    /// The session files chosen for merging belong to different workshops; the UI asks whether
+    /// to merge them anyway.
+    DifferentWorkshops,
     /// A bug: the UI and the shell disagree.
     Internal,
 }

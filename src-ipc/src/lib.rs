@@ -15,7 +15,7 @@ pub use merge::{
     OverLimitVote, TextEditedOnSeveral,
 };
 pub use model::{
-    AppStatus, NewWorkshop, Persona, PersonaDraft, PersonaId, WorkshopId, WorkshopMeta,
-    WorkshopSummary, WorkshopView,
+    AppStatus, HistoryEntry, NewWorkshop, Persona, PersonaDraft, PersonaId, PersonalDetails,
+    WorkshopId, WorkshopMeta, WorkshopSummary, WorkshopView,
 };
 pub use request::{Request, Response, DISPATCH_COMMAND};

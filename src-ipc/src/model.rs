@@ -79,12 +79,38 @@ pub struct WorkshopView {
     pub id: WorkshopId,
     pub meta: WorkshopMeta,
     pub personas: Vec<Persona>,
+    /// Whether this laptop has an edit of its own to undo, or an undo to redo.
+    pub can_undo: bool,
+    pub can_redo: bool,
 }
 
 /// Where the app keeps its data and whether it can use it.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct AppStatus {
     pub data_dir: String,
+    /// The name this laptop was given at set-up; empty until then.
+    pub laptop_name: String,
     /// Set when the data folder cannot be used; the home screen shows it instead of the list.
     pub problem: Option<crate::AppError>,
+}
+
+/// One change in a workshop's history.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct HistoryEntry {
+    /// The change's hash; restoring it brings back the workshop as it was after this change.
+    pub hash: String,
+    /// The laptop that made it ("Table 2").
+    pub laptop: String,
+    /// What it did, in a few words.
+    pub what: String,
+    /// Milliseconds since the Unix epoch.
+    pub time: i64,
+}
+
+/// A participant's personal details, kept only on this laptop and never in the workshop
+/// document (whose history cannot be erased), so they can be deleted when consent is withdrawn.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Default)]
+pub struct PersonalDetails {
+    pub real_name: String,
+    pub contact: String,
 }

@@ -1,6 +1,7 @@
+use crate::merge::MergeReport;
 use crate::model::{
-    AppStatus, NewWorkshop, Persona, PersonaDraft, PersonaId, WorkshopId, WorkshopSummary,
-    WorkshopView,
+    AppStatus, HistoryEntry, NewWorkshop, Persona, PersonaDraft, PersonaId, PersonalDetails,
+    WorkshopId, WorkshopSummary, WorkshopView,
 };
 use serde::{Deserialize, Serialize};
 
@@ -8,7 +9,7 @@ use serde::{Deserialize, Serialize};
 pub const DISPATCH_COMMAND: &str = "dispatch";
 
 /// Everything the UI can ask of the app.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Request {
     /// Where the data lives and whether it is usable.
@@ -31,16 +32,85 @@ pub enum Request {
         id: PersonaId,
         persona: PersonaDraft,
     },
+    /// Names this laptop ("Table 2"); the name is carried on every change it makes.
+    SetLaptopName {
+        name: String,
+    },
+    /// Writes the workshop to a session file at `path` (chosen in a save dialog).
+    SaveSessionFile {
+        workshop: WorkshopId,
+        path: String,
+    },
+    /// Brings a session file's workshop onto this laptop.
+    OpenSessionFile {
+        path: String,
+    },
+    /// Merges other laptops' session files into this laptop's copy of the workshop. Files of a
+    /// different workshop are refused unless `force` (the user confirmed).
+    MergeSessionFiles {
+        workshop: WorkshopId,
+        paths: Vec<String>,
+        force: bool,
+    },
+    /// Settles a conflict by picking a value for the field, recorded as a new change. `kind` is
+    /// `workshop` for the workshop's own facts.
+    SettleConflict {
+        workshop: WorkshopId,
+        kind: String,
+        id: String,
+        field: String,
+        value: serde_json::Value,
+    },
+    /// Undoes this laptop's latest edit, or redoes the latest undo, as a new change.
+    Undo {
+        workshop: WorkshopId,
+    },
+    Redo {
+        workshop: WorkshopId,
+    },
+    /// Who changed what, and when, newest first.
+    History {
+        workshop: WorkshopId,
+    },
+    /// Brings back the workshop as it was after the change `hash`, as a new change.
+    RestoreVersion {
+        workshop: WorkshopId,
+        hash: String,
+    },
+    /// Keeps a participant's real name and contact on this laptop only.
+    SetPersonalDetails {
+        workshop: WorkshopId,
+        participant: String,
+        details: PersonalDetails,
+    },
+    GetPersonalDetails {
+        workshop: WorkshopId,
+        participant: String,
+    },
+    /// Deletes a participant's personal details for good (consent withdrawn).
+    ForgetPersonalDetails {
+        workshop: WorkshopId,
+        participant: String,
+    },
 }
 
 /// The answer to a [`Request`]; each request has exactly one matching variant.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum Response {
     Status(AppStatus),
     Workshops(Vec<WorkshopSummary>),
     Workshop(WorkshopView),
     Persona(Persona),
+    /// The merged workshop and what the merge did.
+    Merged {
+        workshop: WorkshopView,
+        report: MergeReport,
+    },
+    History(Vec<HistoryEntry>),
+    PersonalDetails(Option<PersonalDetails>),
+    /// The request was carried out and has nothing to show.
+    Done,
 }
 
 #[cfg(test)]

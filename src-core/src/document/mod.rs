@@ -11,6 +11,7 @@
 
 mod fields;
 pub mod genesis;
+mod history;
 mod items;
 pub mod typed;
 

@@ -4,7 +4,10 @@
 //! database runs in WAL mode with `synchronous=FULL`, and the change row is committed before we
 //! answer. If the write fails, the in-memory copy is dropped so memory never runs ahead of disk.
 
+mod personal;
 mod schema;
+mod sessions;
+mod undo;
 
 use crate::data_dir::DataFolder;
 use crate::document::WorkshopDoc;
@@ -30,6 +33,8 @@ pub struct Store {
     /// The name this laptop was given at set-up, written into every change it makes.
     laptop: String,
     open_docs: HashMap<WorkshopId, WorkshopDoc>,
+    /// This laptop's own edits since the app started, per workshop, for undo and redo.
+    undo: HashMap<WorkshopId, undo::Stacks>,
 }
 
 /// Milliseconds since the Unix epoch, the clock every edit is stamped with.
@@ -93,6 +98,18 @@ impl Store {
             .map_err(sqlite)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(sqlite)?;
+        // Deleted personal details must not linger in free pages of the file.
+        conn.pragma_update(None, "secure_delete", "ON")
+            .map_err(sqlite)?;
+        let check: String = conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(sqlite)?;
+        if check != "ok" {
+            return Err(CoreError::DatabaseDamaged {
+                path: data_dir.join(DATABASE_FILE),
+                detail: check,
+            });
+        }
         schema::migrations()
             .to_latest(&mut conn)
             .map_err(|e| CoreError::from_migration(e, data_dir))?;
@@ -114,6 +131,7 @@ impl Store {
             actor,
             laptop: laptop.unwrap_or_default(),
             open_docs: HashMap::new(),
+            undo: HashMap::new(),
         })
     }
 
@@ -203,19 +221,33 @@ impl Store {
             doc.add_persona(persona, now + offset)
                 .map_err(|e| CoreError::from_document(&id.0, e))?;
         }
+        self.insert_new(id, doc)
+    }
+
+    /// Stores a workshop that is not in the store yet (a new one, or one opened from a session
+    /// file) and keeps it open.
+    pub fn import(&mut self, mut doc: WorkshopDoc) -> Result<WorkshopId> {
+        let id = WorkshopId(
+            doc.workshop_id()
+                .map_err(|e| CoreError::from_document("imported", e))?,
+        );
+        doc.set_laptop(&self.laptop);
+        doc.automerge().set_actor(self.actor.clone());
+        self.insert_new(id, doc)
+    }
+
+    fn insert_new(&mut self, id: WorkshopId, mut doc: WorkshopDoc) -> Result<WorkshopId> {
         let snapshot = doc.save();
-        let tx = self
-            .conn
-            .transaction()
-            .map_err(|e| CoreError::from_sqlite(e, &self.data_dir))?;
+        let data_dir = self.data_dir.clone();
+        let sqlite = |e| CoreError::from_sqlite(e, &data_dir);
+        let tx = self.conn.transaction().map_err(sqlite)?;
         tx.execute(
             "INSERT INTO documents (workshop_id, snapshot) VALUES (?1, ?2)",
             params![id.0, snapshot],
         )
-        .map_err(|e| CoreError::from_sqlite(e, &self.data_dir))?;
-        upsert_index(&tx, &id, &mut doc).map_err(|e| CoreError::from_sqlite(e, &self.data_dir))?;
-        tx.commit()
-            .map_err(|e| CoreError::from_sqlite(e, &self.data_dir))?;
+        .map_err(sqlite)?;
+        upsert_index(&tx, &id, &mut doc).map_err(sqlite)?;
+        tx.commit().map_err(sqlite)?;
         self.open_docs.insert(id.clone(), doc);
         Ok(id)
     }
@@ -262,10 +294,14 @@ impl Store {
     pub fn view(&mut self, id: &WorkshopId) -> Result<WorkshopView> {
         let doc = self.doc(id)?;
         let read = |e| CoreError::from_document(&id.0, e);
+        let (meta, personas) = (doc.meta().map_err(read)?, doc.personas().map_err(read)?);
+        let stacks = self.undo.get(id);
         Ok(WorkshopView {
             id: id.clone(),
-            meta: doc.meta().map_err(read)?,
-            personas: doc.personas().map_err(read)?,
+            meta,
+            personas,
+            can_undo: stacks.is_some_and(undo::Stacks::can_undo),
+            can_redo: stacks.is_some_and(undo::Stacks::can_redo),
         })
     }
 
@@ -275,6 +311,22 @@ impl Store {
         id: &WorkshopId,
         edit: impl FnOnce(&mut WorkshopDoc, i64) -> Result<T>,
     ) -> Result<T> {
+        let (value, before, after) = self.edit_durably(id, edit)?;
+        if before != after {
+            self.undo
+                .entry(id.clone())
+                .or_default()
+                .record(before, after);
+        }
+        Ok(value)
+    }
+
+    /// Applies `edit` and makes it durable; returns its value and the heads before and after.
+    fn edit_durably<T>(
+        &mut self,
+        id: &WorkshopId,
+        edit: impl FnOnce(&mut WorkshopDoc, i64) -> Result<T>,
+    ) -> Result<(T, Vec<automerge::ChangeHash>, Vec<automerge::ChangeHash>)> {
         let result = self.try_edit(id, edit);
         if result.is_err() {
             // Whatever the edit did in memory may not be on disk: reload from disk next time.
@@ -287,13 +339,14 @@ impl Store {
         &mut self,
         id: &WorkshopId,
         edit: impl FnOnce(&mut WorkshopDoc, i64) -> Result<T>,
-    ) -> Result<T> {
+    ) -> Result<(T, Vec<automerge::ChangeHash>, Vec<automerge::ChangeHash>)> {
         let data_dir = self.data_dir.clone();
         let sqlite = |e| CoreError::from_sqlite(e, &data_dir);
         let doc = self.doc(id)?;
         let heads = doc.heads();
         let value = edit(doc, now_ms())?;
         let change = doc.changes_since(&heads);
+        let after = doc.heads();
         let doc = self
             .open_docs
             .get_mut(id)
@@ -324,7 +377,7 @@ impl Store {
                 .map_err(sqlite)?;
         }
         tx.commit().map_err(sqlite)?;
-        Ok(value)
+        Ok((value, heads, after))
     }
 
     /// Rebuilds the home screen's index from the documents themselves.

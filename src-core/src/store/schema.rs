@@ -31,8 +31,20 @@ CREATE TABLE settings (
 );
 ";
 
+/// Participants' personal details live here, never in a workshop document, so they can be
+/// deleted when someone withdraws consent.
+const V2: &str = "
+CREATE TABLE personal_details (
+    workshop_id    TEXT NOT NULL,
+    participant_id TEXT NOT NULL,
+    real_name      TEXT NOT NULL DEFAULT '',
+    contact        TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (workshop_id, participant_id)
+);
+";
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 #[cfg(test)]

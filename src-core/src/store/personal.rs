@@ -1,0 +1,66 @@
+//! Participants' personal details (real name, contact), kept beside the documents and never in
+//! them: a document's history cannot be erased, this table can. Deleting overwrites the data on
+//! disk (`secure_delete`) and checkpoints the write-ahead log so no copy lingers there.
+
+use super::{Result, Store};
+use rusqlite::{params, OptionalExtension};
+use systematic_ipc::{PersonalDetails, WorkshopId};
+
+impl Store {
+    pub fn set_personal_details(
+        &mut self,
+        workshop: &WorkshopId,
+        participant: &str,
+        details: &PersonalDetails,
+    ) -> Result<()> {
+        crate::model::check_id(participant)?;
+        self.conn
+            .execute(
+                "INSERT INTO personal_details (workshop_id, participant_id, real_name, contact)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT(workshop_id, participant_id) DO UPDATE SET real_name = ?3, contact = ?4",
+                params![workshop.0, participant, details.real_name.trim(), details.contact.trim()],
+            )
+            .map_err(|e| self.sqlite(e))?;
+        Ok(())
+    }
+
+    pub fn personal_details(
+        &self,
+        workshop: &WorkshopId,
+        participant: &str,
+    ) -> Result<Option<PersonalDetails>> {
+        self.conn
+            .query_row(
+                "SELECT real_name, contact FROM personal_details
+                 WHERE workshop_id = ?1 AND participant_id = ?2",
+                params![workshop.0, participant],
+                |r| {
+                    Ok(PersonalDetails {
+                        real_name: r.get(0)?,
+                        contact: r.get(1)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// Deletes a participant's personal details for good.
+    pub fn forget_personal_details(
+        &mut self,
+        workshop: &WorkshopId,
+        participant: &str,
+    ) -> Result<()> {
+        self.conn
+            .execute(
+                "DELETE FROM personal_details WHERE workshop_id = ?1 AND participant_id = ?2",
+                params![workshop.0, participant],
+            )
+            .map_err(|e| self.sqlite(e))?;
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .map_err(|e| self.sqlite(e))?;
+        Ok(())
+    }
+}

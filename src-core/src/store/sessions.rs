@@ -1,0 +1,85 @@
+//! Session files from and to the store: saving a workshop for another laptop, opening one that
+//! came from another laptop, and merging other laptops' files into this laptop's copy.
+
+use super::{upsert_index, Result, Store};
+use crate::document::WorkshopDoc;
+use crate::error::CoreError;
+use crate::merge::{merge, MergeOptions, MergeSource};
+use crate::session_file;
+use rusqlite::params;
+use std::path::Path;
+use systematic_ipc::{MergeReport, WorkshopId};
+
+impl Store {
+    /// Writes workshop `id` to a session file; the old file at `path`, if any, is replaced only
+    /// once the new one is complete.
+    pub fn save_session_file(&mut self, id: &WorkshopId, path: &Path) -> Result<()> {
+        let doc = self.doc(id)?;
+        let bytes = session_file::to_bytes(doc)?;
+        session_file::write_atomically(path, &bytes)?;
+        Ok(())
+    }
+
+    /// Brings the workshop in a session file onto this laptop. A workshop that is already here
+    /// is refused with a pointer to merging instead, so nothing here is replaced.
+    pub fn open_session_file(&mut self, path: &Path) -> Result<WorkshopId> {
+        let (header, doc) = session_file::read(path, &self.actor)?;
+        let id = WorkshopId(header.workshop_id);
+        if self.contains(&id)? {
+            return Err(CoreError::AlreadyHere {
+                title: header.title,
+            });
+        }
+        self.import(doc)
+    }
+
+    /// Merges session files into this laptop's copy of workshop `id` and stores the result
+    /// durably in one transaction. With `force`, files of other workshops are merged too and
+    /// this workshop keeps its id.
+    pub fn merge_session_files(
+        &mut self,
+        id: &WorkshopId,
+        paths: &[&Path],
+        force: bool,
+    ) -> Result<MergeReport> {
+        let local = self.stored_bytes(id)?;
+        let mut sources = vec![MergeSource {
+            name: format!("This laptop ({})", self.laptop),
+            doc: WorkshopDoc::load(&local, &self.actor)
+                .map_err(|e| CoreError::from_document(&id.0, e))?,
+        }];
+        for path in paths {
+            let (_, doc) = session_file::read(path, &self.actor)?;
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.display().to_string());
+            sources.push(MergeSource { name, doc });
+        }
+        let (mut merged, report) = merge(sources, &MergeOptions { force }, &mut |_, _| {})?;
+        merged.automerge().set_actor(self.actor.clone());
+        merged.set_laptop(&self.laptop);
+        if report.forced {
+            merged
+                .set_workshop_id(&id.0)
+                .map_err(|e| CoreError::from_document(&id.0, e))?;
+            merged.commit("keep this workshop's id after merging", super::now_ms());
+        }
+        let data_dir = self.data_dir.clone();
+        let sqlite = |e| CoreError::from_sqlite(e, &data_dir);
+        let tx = self.conn.transaction().map_err(sqlite)?;
+        tx.execute(
+            "UPDATE documents SET snapshot = ?2 WHERE workshop_id = ?1",
+            params![id.0, merged.save()],
+        )
+        .map_err(sqlite)?;
+        tx.execute("DELETE FROM changes WHERE workshop_id = ?1", [&id.0])
+            .map_err(sqlite)?;
+        upsert_index(&tx, id, &mut merged).map_err(sqlite)?;
+        tx.commit().map_err(sqlite)?;
+        self.open_docs.insert(id.clone(), merged);
+        // Undo works on this laptop's own edits; after a merge it starts afresh.
+        self.undo.remove(id);
+        Ok(report)
+    }
+}
