@@ -152,6 +152,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::Edit { file, laptop } => {
+            let laptop = systematic_core::limits::check_laptop_name(&laptop)
+                .map_err(|e| Failure::user(format!("--laptop: {e}")))?;
             let mut doc = open(&file)?;
             doc.set_laptop(&laptop);
             let mut script = String::new();
@@ -239,7 +241,19 @@ fn uuid_like(actor: &ActorId) -> String {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // A wrong argument is the user's to fix (exit 1); clap's own exit code 2 is ours for
+    // corrupt input. Help and version still exit 0.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() {
+                ExitCode::from(failure::USER_ERROR)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {

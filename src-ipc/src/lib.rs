@@ -18,4 +18,4 @@ pub use model::{
     AppStatus, HistoryEntry, NewWorkshop, Persona, PersonaDraft, PersonaId, PersonalDetails,
     WorkshopId, WorkshopMeta, WorkshopSummary, WorkshopView,
 };
-pub use request::{Request, Response, DISPATCH_COMMAND};
+pub use request::{FilePurpose, Request, Response, CHOOSE_FILES_COMMAND, DISPATCH_COMMAND};

@@ -13,7 +13,7 @@ pub struct ItemRef {
     pub label: String,
 }
 
-/// What one merged file contributed that the others did not already have.
+/// What one merged file brought beyond what every file had in common.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct FileReport {
     /// The file's name as the user gave it.
@@ -24,7 +24,8 @@ pub struct FileReport {
     pub laptops: Vec<String>,
     /// Pseudonyms of the participants this file added.
     pub participants: Vec<String>,
-    /// How many changes only this file had.
+    /// How many of its changes were not in every file (changes two of three files share are
+    /// counted for both).
     pub changes: usize,
 }
 

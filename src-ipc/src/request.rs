@@ -5,8 +5,23 @@ use crate::model::{
 };
 use serde::{Deserialize, Serialize};
 
-/// The name of the one Tauri command; its single argument is called `request`.
+/// The name of the Tauri command that carries every [`Request`]; its argument is `request`.
 pub const DISPATCH_COMMAND: &str = "dispatch";
+/// The name of the Tauri command that shows a file chooser; its argument is `purpose`
+/// ([`FilePurpose`]) and it answers the chosen paths, or nothing when the user cancelled.
+pub const CHOOSE_FILES_COMMAND: &str = "choose_files";
+
+/// Why the UI asks the user for files; decides the dialog's title, filter and mode.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FilePurpose {
+    /// Where to save a session file, starting from a suggested file name.
+    SaveSession { suggested_name: String },
+    /// One session file to open.
+    OpenSession,
+    /// One or more session files to merge.
+    MergeSessions,
+}
 
 /// Everything the UI can ask of the app.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]

@@ -1,12 +1,14 @@
 //! The SysteMatic Workshop desktop app: a thin Tauri shell. It opens the store in the data folder,
-//! then forwards every request from the UI to `systematic_core::App`.
+//! forwards every request from the UI to `systematic_core::App`, and shows file choosers.
+
+mod files;
 
 use std::sync::Mutex;
 use systematic_core::{data_dir, App};
-use systematic_ipc::{AppError, Request, Response};
+use systematic_ipc::{AppError, FilePurpose, Request, Response};
 
-/// The one IPC command (`systematic_ipc::DISPATCH_COMMAND`). Async, so a save's fsync never
-/// freezes the window; requests still run one at a time behind the lock.
+/// The IPC command for every [`Request`] (`systematic_ipc::DISPATCH_COMMAND`). Async, so a save's
+/// fsync never freezes the window; requests still run one at a time behind the lock.
 #[tauri::command(async)]
 fn dispatch(state: tauri::State<'_, Mutex<App>>, request: Request) -> Result<Response, AppError> {
     // A panic in an earlier request must not lock the facilitator out of their workshop.
@@ -16,11 +18,18 @@ fn dispatch(state: tauri::State<'_, Mutex<App>>, request: Request) -> Result<Res
     app.handle(request)
 }
 
+/// Shows a file chooser (`systematic_ipc::CHOOSE_FILES_COMMAND`); `None` when cancelled.
+#[tauri::command(async)]
+fn choose_files(app: tauri::AppHandle, purpose: FilePurpose) -> Option<Vec<String>> {
+    files::choose(&app, &purpose)
+}
+
 fn main() {
     let app = App::open(data_dir::from_env());
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(Mutex::new(app))
-        .invoke_handler(tauri::generate_handler![dispatch])
+        .invoke_handler(tauri::generate_handler![dispatch, choose_files])
         .run(tauri::generate_context!());
     if let Err(error) = result {
         eprintln!("SysteMatic Workshop could not start its window: {error}");
@@ -31,8 +40,12 @@ fn main() {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn the_command_name_is_the_shared_one() {
-        // generate_handler! names the command after the function above.
+    fn the_command_names_are_the_shared_ones() {
+        // generate_handler! names the commands after the functions above.
         assert_eq!(systematic_ipc::DISPATCH_COMMAND, stringify!(dispatch));
+        assert_eq!(
+            systematic_ipc::CHOOSE_FILES_COMMAND,
+            stringify!(choose_files)
+        );
     }
 }

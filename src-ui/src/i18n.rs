@@ -108,6 +108,12 @@ impl From<u32> for Arg {
     }
 }
 
+impl From<i64> for Arg {
+    fn from(number: i64) -> Self {
+        Self::Number(number)
+    }
+}
+
 impl From<u16> for Arg {
     fn from(number: u16) -> Self {
         Self::Number(i64::from(number))

@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 use systematic_ipc::{
-    AppError, AppStatus, ErrorKind, NewWorkshop, Persona, PersonaDraft, PersonaId, Request,
-    Response, WorkshopId, WorkshopSummary, WorkshopView, DISPATCH_COMMAND,
+    AppError, AppStatus, ErrorKind, FilePurpose, HistoryEntry, MergeReport, NewWorkshop, Persona,
+    PersonaDraft, PersonaId, Request, Response, WorkshopId, WorkshopSummary, WorkshopView,
+    CHOOSE_FILES_COMMAND, DISPATCH_COMMAND,
 };
 use wasm_bindgen::prelude::*;
 
@@ -102,4 +103,93 @@ pub async fn update_persona(
         persona: draft,
     })
     .await
+}
+
+async fn done(request: Request) -> Result<(), AppError> {
+    match call(request).await? {
+        Response::Done => Ok(()),
+        other => Err(unexpected(other)),
+    }
+}
+
+pub async fn set_laptop_name(name: String) -> Result<(), AppError> {
+    done(Request::SetLaptopName { name }).await
+}
+
+#[derive(Serialize)]
+struct ChooseArgs<'a> {
+    purpose: &'a FilePurpose,
+}
+
+/// Shows a file chooser; `None` when the user cancelled.
+pub async fn choose_files(purpose: FilePurpose) -> Result<Option<Vec<String>>, AppError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let args = ChooseArgs { purpose: &purpose }
+        .serialize(&serializer)
+        .map_err(internal)?;
+    let value = invoke(CHOOSE_FILES_COMMAND, args)
+        .await
+        .map_err(|e| internal(e.as_string().unwrap_or_default()))?;
+    serde_wasm_bindgen::from_value(value).map_err(internal)
+}
+
+pub async fn save_session_file(workshop: WorkshopId, path: String) -> Result<(), AppError> {
+    done(Request::SaveSessionFile { workshop, path }).await
+}
+
+pub async fn open_session_file(path: String) -> Result<WorkshopView, AppError> {
+    workshop(Request::OpenSessionFile { path }).await
+}
+
+pub async fn merge_session_files(
+    workshop: WorkshopId,
+    paths: Vec<String>,
+    force: bool,
+) -> Result<(WorkshopView, MergeReport), AppError> {
+    match call(Request::MergeSessionFiles {
+        workshop,
+        paths,
+        force,
+    })
+    .await?
+    {
+        Response::Merged { workshop, report } => Ok((workshop, report)),
+        other => Err(unexpected(other)),
+    }
+}
+
+pub async fn settle_conflict(
+    workshop_id: WorkshopId,
+    kind: String,
+    id: String,
+    field: String,
+    value: serde_json::Value,
+) -> Result<WorkshopView, AppError> {
+    workshop(Request::SettleConflict {
+        workshop: workshop_id,
+        kind,
+        id,
+        field,
+        value,
+    })
+    .await
+}
+
+pub async fn undo(id: WorkshopId) -> Result<WorkshopView, AppError> {
+    workshop(Request::Undo { workshop: id }).await
+}
+
+pub async fn redo(id: WorkshopId) -> Result<WorkshopView, AppError> {
+    workshop(Request::Redo { workshop: id }).await
+}
+
+pub async fn history(id: WorkshopId) -> Result<Vec<HistoryEntry>, AppError> {
+    match call(Request::History { workshop: id }).await? {
+        Response::History(entries) => Ok(entries),
+        other => Err(unexpected(other)),
+    }
+}
+
+pub async fn restore_version(id: WorkshopId, hash: String) -> Result<WorkshopView, AppError> {
+    workshop(Request::RestoreVersion { workshop: id, hash }).await
 }

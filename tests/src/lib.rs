@@ -11,6 +11,9 @@ use std::time::Duration;
 pub const SCREEN_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The repository root.
+/// The file in each test's folder that answers the app's file choosers.
+const FILE_CHOICES: &str = "file-choices";
+
 pub fn project_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
@@ -130,6 +133,7 @@ impl Harness {
         }
         command
             .env(systematic_core::data_dir::DATA_DIR_ENV, &data_dir)
+            .env("SYSTEMATIC_FILE_CHOICES", root.path().join(FILE_CHOICES))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .process_group(0);
@@ -144,6 +148,23 @@ impl Harness {
 
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
+    }
+
+    /// Answers the app's next file choosers, in order: each entry is the paths one dialog
+    /// returns (an empty entry is "cancelled"). See `src-tauri/src/files.rs`.
+    pub fn answer_file_choosers(&self, answers: &[&[&Path]]) {
+        let lines: Vec<String> = answers
+            .iter()
+            .map(|paths| {
+                paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect();
+        std::fs::write(self.root.path().join(FILE_CHOICES), lines.join("\n"))
+            .expect("write the file chooser answers");
     }
 
     pub fn root(&self) -> &Path {

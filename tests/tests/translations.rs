@@ -101,3 +101,20 @@ fn every_field_the_core_names_has_a_label() {
         );
     }
 }
+
+/// The merge report and conflict choices name kinds and fields by id (`kind-persona`,
+/// `field-what_matters`); every kind and field of the model needs a label.
+#[test]
+fn every_kind_and_field_has_a_label() {
+    use systematic_core::model::{schema::WORKSHOP_FIELDS, Kind};
+    let ids = ftl_ids();
+    let mut wanted = vec!["field-id".to_owned(), "field-deleted".to_owned()];
+    wanted.extend(WORKSHOP_FIELDS.iter().map(|f| format!("field-{}", f.name)));
+    for kind in Kind::ALL {
+        wanted.push(format!("kind-{}", kind.name()));
+        wanted.extend(kind.fields().iter().map(|f| format!("field-{}", f.name)));
+    }
+    for id in wanted {
+        assert!(ids.contains(&id), "{id} is missing from app.ftl");
+    }
+}

@@ -30,7 +30,9 @@ impl WorkshopDoc {
                 }
             })
             .collect();
+        // Newest first; changes made at the same moment keep the order of the change graph.
         entries.reverse();
+        entries.sort_by(|a, b| b.time.cmp(&a.time));
         entries
     }
 
@@ -112,6 +114,9 @@ impl WorkshopDoc {
         field: &str,
         value: &serde_json::Value,
     ) -> Result<()> {
+        if let (Some(kind), "deleted") = (kind, field) {
+            return self.settle_deleted(kind, id, value);
+        }
         let (obj, spec) = match kind {
             None => {
                 let spec = workshop_field(field).ok_or_else(|| unknown(field, "workshop"))?;
@@ -133,11 +138,42 @@ impl WorkshopDoc {
                 (obj, spec)
             }
         };
+        if spec.ty.is_container() {
+            // Texts and lists merge without conflicts; replacing their container would break
+            // the rule that containers are created only with their item.
+            return Err(crate::model::ModelError::WrongType {
+                field: field.into(),
+                expected: "a field that can conflict",
+            }
+            .into());
+        }
         let value = crate::model::value::check(spec, value)?;
         // Remove the stored value first so the write below is never skipped as "unchanged".
         self.doc
             .put(&obj, spec.name, automerge::ScalarValue::Null)?;
         fields::write(&mut self.doc, &obj, spec, &value)?;
+        Ok(())
+    }
+}
+
+impl WorkshopDoc {
+    /// Settles a conflict between deleting and restoring an item (or two deletes).
+    fn settle_deleted(&mut self, kind: Kind, id: &str, value: &serde_json::Value) -> Result<()> {
+        let deleted = value
+            .as_bool()
+            .ok_or_else(|| crate::model::ModelError::WrongType {
+                field: "deleted".into(),
+                expected: "true or false",
+            })?;
+        let collection = self.object(&ROOT, kind.collection())?;
+        let Some((Value::Object(ObjType::Map), obj)) = self.doc.get(&collection, id)? else {
+            return Err(crate::model::ModelError::NotFound {
+                kind: kind.name().into(),
+                id: id.into(),
+            }
+            .into());
+        };
+        self.doc.put(&obj, "deleted", deleted)?;
         Ok(())
     }
 }

@@ -303,7 +303,14 @@ impl WorkshopDoc {
         if position > length || delete > length - position {
             return Err(ModelError::BadPosition { position, length }.into());
         }
-        if length - delete + insert.chars().count() > max {
+        let new_length = length - delete + insert.chars().count();
+        if spec.required && new_length == 0 {
+            return Err(ModelError::Required {
+                field: field.into(),
+            }
+            .into());
+        }
+        if new_length > max {
             return Err(ModelError::TooLong {
                 field: field.into(),
                 max,

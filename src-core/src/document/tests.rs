@@ -346,3 +346,27 @@ fn a_newer_format_is_refused() {
     let err = WorkshopDoc::load(&doc.save(), &actor(1)).err().unwrap();
     assert!(matches!(err, DocumentError::TooNew(_)), "{err}");
 }
+
+#[test]
+fn a_required_text_cannot_be_spliced_empty_and_texts_are_not_settled() {
+    let mut doc = create("Table 1", 1);
+    doc.add(Kind::Note, Some("n1"), &fields(json!({"text": "abc"})), 1)
+        .unwrap();
+    let err = doc
+        .splice_text(Kind::Note, "n1", "text", 0, 3, "")
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        DocumentError::Model(ModelError::Required { .. })
+    ));
+    let err = doc
+        .settle(Some(Kind::Note), "n1", "text", &json!("x"))
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        DocumentError::Model(ModelError::WrongType { .. })
+    ));
+    doc.settle(Some(Kind::Note), "n1", "deleted", &json!(true))
+        .unwrap();
+    assert!(doc.item(Kind::Note, "n1").unwrap().unwrap().deleted);
+}

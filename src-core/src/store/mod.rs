@@ -437,4 +437,6 @@ fn upsert_index(conn: &Connection, id: &WorkshopId, doc: &mut WorkshopDoc) -> ru
 }
 
 #[cfg(test)]
+mod session_tests;
+#[cfg(test)]
 mod tests;

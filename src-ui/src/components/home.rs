@@ -1,11 +1,12 @@
 use crate::components::error_message::ErrorMessage;
+use crate::components::laptop_setup::LaptopSetup;
 use crate::components::new_workshop_form::NewWorkshopForm;
 use crate::components::workshop_list::WorkshopList;
 use crate::i18n::{t, t_args};
 use crate::ipc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use systematic_ipc::{AppError, WorkshopId, WorkshopSummary};
+use systematic_ipc::{AppError, FilePurpose, WorkshopId, WorkshopSummary};
 
 /// The first screen: the workshops on this laptop, "New workshop" and the demo.
 #[component]
@@ -14,6 +15,7 @@ pub fn Home(on_open: Callback<WorkshopId>) -> impl IntoView {
     let workshops = RwSignal::new(None::<Vec<WorkshopSummary>>);
     let error = RwSignal::new(None::<AppError>);
     let creating = RwSignal::new(false);
+    let laptop_name = RwSignal::new(None::<String>);
 
     // Loads the folder status and the list; run again by "Try again" after the facilitator
     // fixed the folder (plugged the stick in, freed some space).
@@ -23,6 +25,7 @@ pub fn Home(on_open: Callback<WorkshopId>) -> impl IntoView {
             match ipc::status().await {
                 Ok(status) => {
                     data_dir.set(Some(status.data_dir));
+                    laptop_name.set(Some(status.laptop_name));
                     if let Some(problem) = status.problem {
                         error.set(Some(problem));
                         return;
@@ -47,13 +50,32 @@ pub fn Home(on_open: Callback<WorkshopId>) -> impl IntoView {
         })
     };
 
+    let open_file = move |_| {
+        spawn_local(async move {
+            match ipc::choose_files(FilePurpose::OpenSession).await {
+                Ok(Some(paths)) => match ipc::open_session_file(paths[0].clone()).await {
+                    Ok(view) => on_open.run(view.id),
+                    Err(e) => error.set(Some(e)),
+                },
+                Ok(None) => {}
+                Err(e) => error.set(Some(e)),
+            }
+        })
+    };
+
     view! {
         <section class="home" data-testid="home">
+            <Show when=move || laptop_name.get().is_some_and(|n| n.is_empty())>
+                <LaptopSetup on_done=Callback::new(move |()| load()) />
+            </Show>
             <div class="page-head">
                 <h1>{t("home-title")}</h1>
                 <div class="actions">
                     <button class="primary" data-testid="new-workshop" on:click=move |_| creating.set(true)>
                         {t("home-new-workshop")}
+                    </button>
+                    <button data-testid="open-session" on:click=open_file>
+                        {t("session-open")}
                     </button>
                     <button data-testid="open-demo" on:click=open_demo>
                         {t("home-open-demo")}

@@ -1,6 +1,10 @@
 use crate::components::error_message::ErrorMessage;
+use crate::components::force_merge_confirm::ForceMergeConfirm;
+use crate::components::history_panel::HistoryPanel;
+use crate::components::merge_report_view::MergeReportView;
 use crate::components::persona_card::PersonaCard;
 use crate::components::persona_form::PersonaForm;
+use crate::components::session_bar::{Outcome, SessionBar};
 use crate::i18n::{self, t, t_args};
 use crate::ipc;
 use leptos::prelude::*;
@@ -21,6 +25,8 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
     let error = RwSignal::new(None::<AppError>);
     let editing = RwSignal::new(None::<Editing>);
     let saved = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let show_history = RwSignal::new(false);
 
     spawn_local({
         let id = id.clone();
@@ -32,17 +38,20 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
         }
     });
 
-    let on_saved = Callback::new(move |persona: Persona| {
-        editing.set(None);
-        saved.set(true);
-        workshop.update(|view| {
-            if let Some(view) = view {
-                match view.personas.iter_mut().find(|p| p.id == persona.id) {
-                    Some(existing) => *existing = persona,
-                    None => view.personas.push(persona),
+    // After a save the whole view is fetched again, so undo and redo know about the edit.
+    let on_saved = Callback::new({
+        let id = id.clone();
+        move |_: Persona| {
+            editing.set(None);
+            saved.set(true);
+            let id = id.clone();
+            spawn_local(async move {
+                match ipc::open_workshop(id).await {
+                    Ok(view) => workshop.set(Some(view)),
+                    Err(e) => error.set(Some(e)),
                 }
-            }
-        });
+            });
+        }
     });
     let on_cancel = Callback::new(move |()| editing.set(None));
     let on_edit = Callback::new(move |persona: Persona| {
@@ -95,6 +104,25 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
                     </div>
                 }
             })}
+            <SessionBar workshop=workshop error=error outcome=outcome show_history=show_history />
+            {move || match outcome.get() {
+                Some(Outcome::Saved(path)) => view! {
+                    <p class="saved" role="status" data-testid="session-saved">
+                        {t_args("session-saved", &[("path", path.into())])}
+                    </p>
+                }.into_any(),
+                Some(Outcome::ConfirmForce(paths, reason)) => view! {
+                    <ForceMergeConfirm paths=paths reason=reason workshop=workshop error=error outcome=outcome />
+                }.into_any(),
+                Some(Outcome::Merged(report)) => view! {
+                    <MergeReportView report=report workshop=workshop error=error
+                        on_close=Callback::new(move |()| outcome.set(None)) />
+                }.into_any(),
+                None => ().into_any(),
+            }}
+            <Show when=move || show_history.get()>
+                <HistoryPanel workshop=workshop error=error />
+            </Show>
             <section class="personas" aria-labelledby="personas-heading">
                 <div class="section-head">
                     <div>

@@ -1,0 +1,46 @@
+use crate::components::session_bar::Outcome;
+use crate::i18n::{error_text, t};
+use crate::ipc;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use systematic_ipc::{AppError, WorkshopView};
+
+/// Asks before merging files of another workshop (two laptops that each started "the same"
+/// workshop before anyone shared a file).
+#[component]
+pub fn ForceMergeConfirm(
+    paths: Vec<String>,
+    reason: AppError,
+    workshop: RwSignal<Option<WorkshopView>>,
+    error: RwSignal<Option<AppError>>,
+    outcome: RwSignal<Option<Outcome>>,
+) -> impl IntoView {
+    let merge_anyway = move |_| {
+        let Some(id) = workshop.get_untracked().map(|w| w.id) else {
+            return;
+        };
+        let paths = paths.clone();
+        spawn_local(async move {
+            match ipc::merge_session_files(id, paths, true).await {
+                Ok((view, report)) => {
+                    error.set(None);
+                    workshop.set(Some(view));
+                    outcome.set(Some(Outcome::Merged(report)));
+                }
+                Err(e) => {
+                    outcome.set(None);
+                    error.set(Some(e));
+                }
+            }
+        });
+    };
+    view! {
+        <div class="card confirm" role="alertdialog" data-testid="force-merge">
+            <p>{error_text(&reason)}</p>
+            <div class="actions">
+                <button class="primary" data-testid="merge-anyway" on:click=merge_anyway>{t("session-merge-anyway")}</button>
+                <button data-testid="merge-cancel" on:click=move |_| outcome.set(None)>{t("cancel")}</button>
+            </div>
+        </div>
+    }
+}

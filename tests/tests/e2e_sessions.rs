@@ -1,0 +1,231 @@
+//! End-to-end: a workshop travels between laptops as session files. The other laptops' files are
+//! made with the `systematic` command line tool; this laptop opens one, edits, merges another,
+//! settles the conflict in the merge report, undoes and redoes, and saves a file that the tool
+//! then reads back.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use systematic_tests::{
+    click, fill, project_root, screenshot, text_of, wait_for, wait_for_text, DataFolder, Harness,
+};
+
+fn systematic(args: &[&str], script: Option<&str>) -> String {
+    use std::io::Write;
+    let binary = project_root().join("target/release/systematic");
+    let mut child = Command::new(&binary)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", binary.display()));
+    if let Some(script) = script {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(script.as_bytes())
+            .expect("write script");
+    }
+    let output = child.wait_with_output().expect("systematic runs");
+    assert!(
+        output.status.success(),
+        "systematic {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+#[tokio::test]
+async fn session_files_open_merge_settle_and_save() {
+    let harness = Harness::start(DataFolder::Writable);
+    let usb = harness.root().join("usb");
+    std::fs::create_dir_all(&usb).expect("usb folder");
+    let base = usb.join("friday.systematic");
+    let table2 = usb.join("table-2.systematic");
+    let saved = usb.join("after-merge.systematic");
+    systematic(
+        &[
+            "new",
+            "--title",
+            "Leaving hospital on a Friday",
+            "--date",
+            "2026-03-01",
+            "--id",
+            "friday",
+            "-o",
+            path(&base),
+        ],
+        None,
+    );
+    systematic(
+        &["edit", path(&base), "--laptop", "Map laptop"],
+        Some(
+            r#"{"op":"add","kind":"persona","id":"esther","fields":{"name":"Esther","age":88,"what_matters":"Staying at home"}}"#,
+        ),
+    );
+    std::fs::copy(&base, &table2).expect("copy");
+    systematic(
+        &["edit", path(&table2), "--laptop", "Table 2"],
+        Some(concat!(
+            r#"{"op":"set","kind":"persona","id":"esther","fields":{"age":90}}"#,
+            "\n",
+            r#"{"op":"splice","kind":"persona","id":"esther","field":"what_matters","position":15,"insert":" with my cat"}"#
+        )),
+    );
+    harness.answer_file_choosers(&[&[&base], &[&table2], &[&saved]]);
+
+    let client = harness.launch().await;
+    fill(&client, "[data-testid=laptop-name]", "Table 1").await;
+    click(&client, "[data-testid=laptop-save]").await;
+    wait_for(&client, "[data-testid=home-empty]").await;
+    assert!(
+        client
+            .find(fantoccini::Locator::Css("[data-testid=laptop-setup]"))
+            .await
+            .is_err(),
+        "the laptop is named once"
+    );
+
+    click(&client, "[data-testid=open-session]").await;
+    wait_for_text(
+        &client,
+        "[data-testid=workshop-heading]",
+        "Leaving hospital on a Friday",
+    )
+    .await;
+    click(&client, "[data-testid=edit-persona]").await;
+    fill(&client, "[data-testid=persona-age]", "89").await;
+    click(&client, "[data-testid=save-persona]").await;
+    wait_for_text(&client, "[data-testid=persona-card]", "89 years old").await;
+
+    click(&client, "[data-testid=merge-sessions]").await;
+    let report = wait_for_text(&client, "[data-testid=merge-report]", "table-2.systematic").await;
+    assert!(report.contains("This laptop (Table 1)"), "{report}");
+    assert!(report.contains("Conflicts to settle: 1"), "{report}");
+    let conflict = text_of(&client, "[data-testid=conflict]").await;
+    assert!(conflict.contains("from Table 1"), "{conflict}");
+    assert!(conflict.contains("from Table 2"), "{conflict}");
+    assert!(
+        report.contains("Texts written on several laptops: 0"),
+        "{report}"
+    );
+    let card = text_of(&client, "[data-testid=persona-card]").await;
+    assert!(card.contains("Staying at home with my cat"), "{card}");
+    screenshot(&client, "merge-report.png").await;
+
+    // Keep Table 2's age (90): the second value in the list is Table 2's or Table 1's; pick the
+    // button next to "from Table 2".
+    let values = client
+        .find_all(fantoccini::Locator::Css("[data-testid=conflict] li"))
+        .await
+        .expect("values");
+    for value in values {
+        if value.text().await.expect("text").contains("from Table 2") {
+            value
+                .find(fantoccini::Locator::Css("[data-testid=keep-value]"))
+                .await
+                .expect("keep button")
+                .click()
+                .await
+                .expect("click keep");
+        }
+    }
+    wait_for_text(&client, "[data-testid=conflict-settled]", "Kept “90”").await;
+    wait_for_text(&client, "[data-testid=persona-card]", "90 years old").await;
+
+    click(&client, "[data-testid=close-report]").await;
+    click(&client, "[data-testid=undo]").await;
+    wait_for_text(&client, "[data-testid=persona-card]", "89 years old").await;
+    click(&client, "[data-testid=redo]").await;
+    wait_for_text(&client, "[data-testid=persona-card]", "90 years old").await;
+
+    click(&client, "[data-testid=show-history]").await;
+    let history = wait_for_text(&client, "[data-testid=history]", "redo").await;
+    for expected in ["Table 1", "Table 2", "Map laptop", "settle age", "undo"] {
+        assert!(
+            history.contains(expected),
+            "{expected:?} missing from {history}"
+        );
+    }
+    screenshot(&client, "history.png").await;
+
+    click(&client, "[data-testid=save-session]").await;
+    wait_for_text(
+        &client,
+        "[data-testid=session-saved]",
+        "after-merge.systematic",
+    )
+    .await;
+    client.close().await.expect("close");
+
+    let model: serde_json::Value =
+        serde_json::from_str(&systematic(&["inspect", path(&saved), "--json"], None))
+            .expect("inspect json");
+    let esther = &model["personas"][0];
+    assert_eq!(esther["age"], 90);
+    assert_eq!(esther["what_matters"], "Staying at home with my cat");
+    assert_eq!(
+        model["conflicts"],
+        serde_json::json!([]),
+        "settled for every laptop"
+    );
+}
+
+#[tokio::test]
+async fn a_file_of_another_workshop_is_merged_only_after_a_yes() {
+    let harness = Harness::start(DataFolder::Writable);
+    let usb = harness.root().join("usb");
+    std::fs::create_dir_all(&usb).expect("usb folder");
+    let mine = usb.join("mine.systematic");
+    let theirs = usb.join("theirs.systematic");
+    for (file, id, name) in [(&mine, "mine", "Esther"), (&theirs, "theirs", "Bo")] {
+        systematic(
+            &[
+                "new",
+                "--title",
+                "Friday",
+                "--date",
+                "2026-03-01",
+                "--id",
+                id,
+                "-o",
+                path(file),
+            ],
+            None,
+        );
+        let script = format!(r#"{{"op":"add","kind":"persona","fields":{{"name":"{name}"}}}}"#);
+        systematic(&["edit", path(file), "--laptop", id], Some(&script));
+    }
+    harness.answer_file_choosers(&[&[&mine], &[&theirs], &[], &[&theirs]]);
+    let client = harness.launch().await;
+    fill(&client, "[data-testid=laptop-name]", "Table 1").await;
+    click(&client, "[data-testid=laptop-save]").await;
+    click(&client, "[data-testid=open-session]").await;
+    wait_for_text(&client, "[data-testid=persona-card]", "Esther").await;
+
+    click(&client, "[data-testid=merge-sessions]").await;
+    let question = wait_for_text(&client, "[data-testid=force-merge]", "different workshops").await;
+    assert!(question.contains("theirs.systematic"), "{question}");
+    click(&client, "[data-testid=merge-cancel]").await;
+    // A cancelled file chooser does nothing at all.
+    click(&client, "[data-testid=merge-sessions]").await;
+    assert_eq!(
+        client
+            .find_all(fantoccini::Locator::Css("[data-testid=persona-card]"))
+            .await
+            .expect("cards")
+            .len(),
+        1
+    );
+    click(&client, "[data-testid=merge-sessions]").await;
+    wait_for(&client, "[data-testid=force-merge]").await;
+    click(&client, "[data-testid=merge-anyway]").await;
+    wait_for_text(&client, "[data-testid=merge-report]", "merged on purpose").await;
+    wait_for_text(&client, ".persona-grid", "Bo").await;
+    client.close().await.expect("close");
+}
