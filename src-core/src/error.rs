@@ -73,8 +73,10 @@ pub enum CoreError {
     Model(#[from] crate::model::ModelError),
     #[error(transparent)]
     SessionFile(#[from] crate::session_file::SessionFileError),
+    /// Boxed: a merge error can carry a whole document error, and CoreError travels in every
+    /// `Result` of the store.
     #[error(transparent)]
-    Merge(#[from] crate::merge::MergeError),
+    Merge(Box<crate::merge::MergeError>),
     #[error("the workshop \"{title}\" is already on this laptop")]
     AlreadyHere { title: String },
     #[error("there is no version {0} in this workshop's history")]
@@ -172,25 +174,7 @@ impl CoreError {
             }
             Self::Model(error) => model_app_error(error),
             Self::SessionFile(error) => session_file_app_error(error),
-            Self::Merge(crate::merge::MergeError::DifferentWorkshops(files)) => {
-                let titles: Vec<String> = files
-                    .iter()
-                    .map(|(name, _, title)| format!("{name} (“{title}”)"))
-                    .collect();
-                AppError::new(
-                    ErrorKind::DifferentWorkshops,
-                    "error-merge-different-workshops",
-                )
-                .with("files", titles.join(", "))
-            }
-            Self::Merge(crate::merge::MergeError::Document(e)) => {
-                AppError::new(ErrorKind::Damaged, "error-session-damaged")
-                    .with("path", "")
-                    .with("detail", e)
-            }
-            Self::Merge(error) => {
-                AppError::new(ErrorKind::Invalid, "error-merge-failed").with("detail", error)
-            }
+            Self::Merge(error) => merge_app_error(error),
             Self::AlreadyHere { title } => {
                 AppError::new(ErrorKind::Invalid, "error-session-already-here").with("title", title)
             }
@@ -228,6 +212,31 @@ impl CoreError {
                 AppError::new(ErrorKind::Damaged, "error-workshop-damaged").with("detail", e)
             }
         }
+    }
+}
+
+impl From<crate::merge::MergeError> for CoreError {
+    fn from(error: crate::merge::MergeError) -> Self {
+        Self::Merge(Box::new(error))
+    }
+}
+
+/// The IPC form of a merge that could not be done.
+fn merge_app_error(error: &crate::merge::MergeError) -> AppError {
+    use crate::merge::MergeError as M;
+    match error {
+        M::DifferentWorkshops(files) => {
+            let titles: Vec<String> = files
+                .iter()
+                .map(|(name, _, title)| format!("{name} (“{title}”)"))
+                .collect();
+            AppError::new(ErrorKind::DifferentWorkshops, "error-merge-different-workshops")
+                .with("files", titles.join(", "))
+        }
+        M::Document(e) => AppError::new(ErrorKind::Damaged, "error-session-damaged")
+            .with("path", "")
+            .with("detail", e),
+        other => AppError::new(ErrorKind::Invalid, "error-merge-failed").with("detail", other),
     }
 }
 

@@ -88,7 +88,7 @@ pub fn grow(doc: &mut WorkshopDoc, laptop: usize, target_ops: u64) {
             json!({"op":"set","kind":"node","id":node,"fields":{"x":step as f64,"y":laptop as f64}}),
             now,
         );
-        if step % 5 == 0 {
+        if step.is_multiple_of(5) {
             let participant = format!("p{}", (laptop + step) % 12);
             let item = format!("node{}", step % 12);
             apply(

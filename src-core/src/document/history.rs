@@ -32,7 +32,7 @@ impl WorkshopDoc {
             .collect();
         // Newest first; changes made at the same moment keep the order of the change graph.
         entries.reverse();
-        entries.sort_by(|a, b| b.time.cmp(&a.time));
+        entries.sort_by_key(|entry| std::cmp::Reverse(entry.time));
         entries
     }
 

@@ -102,7 +102,7 @@ impl Store {
         conn.pragma_update(None, "secure_delete", "ON")
             .map_err(sqlite)?;
         let check: String = conn
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .map_err(sqlite)?;
         if check != "ok" {
             return Err(CoreError::DatabaseDamaged {

@@ -265,3 +265,42 @@ fn personal_details_stay_out_of_the_document_and_can_be_forgotten() {
         }
     }
 }
+
+#[test]
+fn a_damaged_database_is_reported_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut store = laptop(dir.path(), "Table 1");
+        for n in 0..30 {
+            let id = store
+                .create(
+                    WorkshopId(format!("w{n}")),
+                    &meta(&"Esther ".repeat(15)),
+                    &[],
+                )
+                .unwrap();
+            add_esther(&mut store, &id);
+        }
+        store
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .unwrap();
+    }
+    let path = dir.path().join(DATABASE_FILE);
+    let mut bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.len() > 4096 * 6, "{} bytes", bytes.len());
+    // Scribble over the middle of the file, past the schema page.
+    for byte in &mut bytes[4096 * 3 + 100..4096 * 5] {
+        *byte = 0x5a;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let err = Store::open(&DataFolder::chosen(dir.path()))
+        .err()
+        .expect("refused");
+    assert!(matches!(err, CoreError::DatabaseDamaged { .. }), "{err}");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the file is kept as it was"
+    );
+}
