@@ -230,8 +230,11 @@ fn merge_app_error(error: &crate::merge::MergeError) -> AppError {
                 .iter()
                 .map(|(name, _, title)| format!("{name} (“{title}”)"))
                 .collect();
-            AppError::new(ErrorKind::DifferentWorkshops, "error-merge-different-workshops")
-                .with("files", titles.join(", "))
+            AppError::new(
+                ErrorKind::DifferentWorkshops,
+                "error-merge-different-workshops",
+            )
+            .with("files", titles.join(", "))
         }
         M::Document(e) => AppError::new(ErrorKind::Damaged, "error-session-damaged")
             .with("path", "")

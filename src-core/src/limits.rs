@@ -84,6 +84,20 @@ pub fn check_persona(draft: &PersonaDraft) -> Result<PersonaDraft, CoreError> {
         conditions,
         what_matters: text("what_matters", &draft.what_matters, LONG_TEXT_MAX, false)?,
         quote: text("quote", &draft.quote, QUOTE_MAX, false)?,
+        // The fields added with the full model are checked by the model's own schema when the
+        // persona is written (see `model::schema`).
+        segment: draft.segment.trim().to_owned(),
+        goals: draft.goals.trim().to_owned(),
+        worries: draft.worries.trim().to_owned(),
+        family_and_friends: draft.family_and_friends.trim().to_owned(),
+        services_used: draft
+            .services_used
+            .iter()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        seldom_heard: draft.seldom_heard,
+        portrait: draft.portrait.clone().filter(|p| !p.is_empty()),
     })
 }
 

@@ -53,17 +53,36 @@ pub struct WorkshopSummary {
     pub persona_count: u32,
 }
 
-/// A persona as typed in the persona form.
+/// A persona as typed in the persona form. Fields added after the first release default to
+/// empty, so older demo files and requests still read.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Default)]
 pub struct PersonaDraft {
     pub name: String,
     pub age: Option<u16>,
+    /// The population segment the persona stands for ("older people living alone").
+    #[serde(default)]
+    pub segment: String,
     pub living_situation: String,
     /// Long-term conditions, one per entry.
     pub conditions: Vec<String>,
     /// "What matters to me", in the persona's own words.
     pub what_matters: String,
+    #[serde(default)]
+    pub goals: String,
+    #[serde(default)]
+    pub worries: String,
+    #[serde(default)]
+    pub family_and_friends: String,
+    /// Services the persona uses, one per entry.
+    #[serde(default)]
+    pub services_used: Vec<String>,
     pub quote: String,
+    /// From a group that services seldom hear from.
+    #[serde(default)]
+    pub seldom_heard: bool,
+    /// One of the bundled portrait illustrations, by name.
+    #[serde(default)]
+    pub portrait: Option<String>,
 }
 
 /// A stored persona.

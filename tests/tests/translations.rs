@@ -118,3 +118,33 @@ fn every_kind_and_field_has_a_label() {
         assert!(ids.contains(&id), "{id} is missing from app.ftl");
     }
 }
+
+/// Every portrait the model accepts has its illustration, its name in app.ftl, and is compiled
+/// into the UI's picker.
+#[test]
+fn every_portrait_is_drawn_named_and_offered() {
+    use systematic_core::model::schema::PORTRAITS;
+    let ids = ftl_ids();
+    let picker = std::fs::read_to_string(project_root().join("src-ui/src/components/portrait.rs"))
+        .expect("portrait.rs");
+    for name in PORTRAITS {
+        let svg = project_root().join(format!("assets/portraits/{name}.svg"));
+        let text =
+            std::fs::read_to_string(&svg).unwrap_or_else(|e| panic!("{}: {e}", svg.display()));
+        assert!(text.starts_with("<svg"), "{name}.svg is not an SVG");
+        assert!(
+            !text.contains("<script"),
+            "{name}.svg must not carry script"
+        );
+        assert!(
+            ids.contains(&format!("portrait-{name}")),
+            "portrait-{name} missing from app.ftl"
+        );
+        assert!(
+            picker.contains(&format!(
+                "(\"{name}\", include_str!(\"../../../assets/portraits/{name}.svg\"))"
+            )),
+            "{name} is not in the UI's portrait list"
+        );
+    }
+}

@@ -22,6 +22,20 @@ fn esther() -> PersonaDraft {
         conditions: vec!["Heart failure".into(), "COPD".into()],
         what_matters: "Staying in my own home".into(),
         quote: "I don't know my next step".into(),
+        ..PersonaDraft::default()
+    }
+}
+
+fn esther_in_full() -> PersonaDraft {
+    PersonaDraft {
+        segment: "Older people living alone".into(),
+        goals: "Walk to the shop".into(),
+        worries: "Falling at night".into(),
+        family_and_friends: "Daughter in Leeds".into(),
+        services_used: vec!["GP".into(), "District nurse".into()],
+        seldom_heard: true,
+        portrait: Some("heather".into()),
+        ..esther()
     }
 }
 
@@ -369,4 +383,20 @@ fn a_required_text_cannot_be_spliced_empty_and_texts_are_not_settled() {
     doc.settle(Some(Kind::Note), "n1", "deleted", &json!(true))
         .unwrap();
     assert!(doc.item(Kind::Note, "n1").unwrap().unwrap().deleted);
+}
+
+#[test]
+fn every_persona_field_round_trips() {
+    let mut doc = create("Table 1", 1);
+    let added = doc.add_persona(&esther_in_full(), 2_000).unwrap();
+    assert_eq!(added.details, esther_in_full());
+    let loaded = WorkshopDoc::load(&doc.save(), &actor(2)).unwrap();
+    assert_eq!(loaded.personas().unwrap()[0].details, esther_in_full());
+    let mut bad = esther_in_full();
+    bad.portrait = Some("selfie".into());
+    let err = doc.add_persona(&bad, 3_000).unwrap_err();
+    assert!(
+        matches!(err, DocumentError::Model(ModelError::NotAChoice { .. })),
+        "{err}"
+    );
 }

@@ -33,10 +33,17 @@ pub fn persona_fields(draft: &PersonaDraft) -> Map<String, Json> {
     let mut fields = Map::new();
     fields.insert("name".into(), json!(draft.name));
     fields.insert("age".into(), json!(draft.age));
+    fields.insert("segment".into(), json!(draft.segment));
     fields.insert("living_situation".into(), json!(draft.living_situation));
     fields.insert("conditions".into(), json!(draft.conditions));
     fields.insert("what_matters".into(), json!(draft.what_matters));
+    fields.insert("goals".into(), json!(draft.goals));
+    fields.insert("worries".into(), json!(draft.worries));
+    fields.insert("family_and_friends".into(), json!(draft.family_and_friends));
+    fields.insert("services_used".into(), json!(draft.services_used));
     fields.insert("quote".into(), json!(draft.quote));
+    fields.insert("seldom_heard".into(), json!(draft.seldom_heard));
+    fields.insert("portrait".into(), json!(draft.portrait));
     fields
 }
 
@@ -46,10 +53,17 @@ fn persona_of(item: &super::Item) -> Persona {
         details: PersonaDraft {
             name: item.str("name").to_owned(),
             age: item.get("age").as_i64().and_then(|a| u16::try_from(a).ok()),
+            segment: item.str("segment").to_owned(),
             living_situation: item.str("living_situation").to_owned(),
             conditions: item.get("conditions").as_list().to_vec(),
             what_matters: item.str("what_matters").to_owned(),
+            goals: item.str("goals").to_owned(),
+            worries: item.str("worries").to_owned(),
+            family_and_friends: item.str("family_and_friends").to_owned(),
+            services_used: item.get("services_used").as_list().to_vec(),
             quote: item.str("quote").to_owned(),
+            seldom_heard: *item.get("seldom_heard") == FieldValue::Bool(true),
+            portrait: item.get("portrait").as_str().map(str::to_owned),
         },
     }
 }

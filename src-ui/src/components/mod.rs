@@ -11,6 +11,8 @@ pub mod merge_report_view;
 pub mod new_workshop_form;
 pub mod persona_card;
 pub mod persona_form;
+pub mod portrait;
+pub mod portrait_picker;
 pub mod session_bar;
 pub mod workshop_list;
 pub mod workshop_page;

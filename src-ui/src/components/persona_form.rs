@@ -1,4 +1,5 @@
 use crate::components::error_message::{is_about, ErrorMessage};
+use crate::components::portrait_picker::PortraitPicker;
 use crate::i18n::{t, t_args};
 use crate::ipc;
 use leptos::ev::SubmitEvent;
@@ -43,6 +44,13 @@ pub fn PersonaForm(
     let conditions = RwSignal::new(start.conditions.join("\n"));
     let what_matters = RwSignal::new(start.what_matters);
     let quote = RwSignal::new(start.quote);
+    let segment = RwSignal::new(start.segment);
+    let goals = RwSignal::new(start.goals);
+    let worries = RwSignal::new(start.worries);
+    let family = RwSignal::new(start.family_and_friends);
+    let services = RwSignal::new(start.services_used.join("\n"));
+    let seldom_heard = RwSignal::new(start.seldom_heard);
+    let portrait = RwSignal::new(start.portrait);
     let error = RwSignal::new(None::<AppError>);
     let busy = RwSignal::new(false);
 
@@ -63,6 +71,17 @@ pub fn PersonaForm(
                 .collect(),
             what_matters: what_matters.get_untracked(),
             quote: quote.get_untracked(),
+            segment: segment.get_untracked(),
+            goals: goals.get_untracked(),
+            worries: worries.get_untracked(),
+            family_and_friends: family.get_untracked(),
+            services_used: services
+                .get_untracked()
+                .lines()
+                .map(str::to_owned)
+                .collect(),
+            seldom_heard: seldom_heard.get_untracked(),
+            portrait: portrait.get_untracked(),
         };
         let workshop = workshop.clone();
         let existing_id = existing_id.clone();
@@ -100,6 +119,19 @@ pub fn PersonaForm(
                 </label>
             </div>
             <label>
+                <span>{t("field-segment")} <small class="muted">{t("field-segment-hint")}</small></span>
+                <input type="text" data-testid="persona-segment"
+                    aria-invalid=move || is_about(error.get(), "segment")
+                    prop:value=move || segment.get()
+                    on:input=move |ev| segment.set(event_target_value(&ev)) />
+            </label>
+            <label class="check">
+                <input type="checkbox" data-testid="persona-seldom-heard"
+                    prop:checked=move || seldom_heard.get()
+                    on:change=move |ev| seldom_heard.set(event_target_checked(&ev)) />
+                <span>{t("field-seldom_heard")} <small class="muted">{t("field-seldom_heard-hint")}</small></span>
+            </label>
+            <label>
                 <span>{t("field-living_situation")}</span>
                 <textarea rows="2" data-testid="persona-living"
                     aria-invalid=move || is_about(error.get(), "living_situation")
@@ -120,6 +152,35 @@ pub fn PersonaForm(
                     prop:value=move || what_matters.get()
                     on:input=move |ev| what_matters.set(event_target_value(&ev))></textarea>
             </label>
+            <label>
+                <span>{t("field-goals")}</span>
+                <textarea rows="2" data-testid="persona-goals"
+                    aria-invalid=move || is_about(error.get(), "goals")
+                    prop:value=move || goals.get()
+                    on:input=move |ev| goals.set(event_target_value(&ev))></textarea>
+            </label>
+            <label>
+                <span>{t("field-worries")}</span>
+                <textarea rows="2" data-testid="persona-worries"
+                    aria-invalid=move || is_about(error.get(), "worries")
+                    prop:value=move || worries.get()
+                    on:input=move |ev| worries.set(event_target_value(&ev))></textarea>
+            </label>
+            <label>
+                <span>{t("field-family_and_friends")}</span>
+                <textarea rows="2" data-testid="persona-family"
+                    aria-invalid=move || is_about(error.get(), "family_and_friends")
+                    prop:value=move || family.get()
+                    on:input=move |ev| family.set(event_target_value(&ev))></textarea>
+            </label>
+            <label>
+                <span>{t("field-services_used")} <small class="muted">{t("field-conditions-hint")}</small></span>
+                <textarea rows="2" data-testid="persona-services"
+                    aria-invalid=move || is_about(error.get(), "services_used")
+                    prop:value=move || services.get()
+                    on:input=move |ev| services.set(event_target_value(&ev))></textarea>
+            </label>
+            <PortraitPicker chosen=portrait />
             <label>
                 <span>{t("field-quote")}</span>
                 <input type="text" data-testid="persona-quote"
