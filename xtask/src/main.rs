@@ -18,7 +18,8 @@ usage: cargo xtask <task>
 tasks:
   run      set up, build the UI and the app in release mode, and open the app
   test     set up, then fmt, clippy, unit, integration and end-to-end tests
-  bench    build, then measure binary size, start-up time and memory (docs/BENCHMARKS.md)
+  bench    build, then run every benchmark of docs/BENCHMARKS.md (start-up, memory, edits,
+           merging, opening, file size)
   fuzz [SECONDS]
            fuzz the session-file reader (default 60 s); new crash inputs go to fuzz/artifacts
   setup    install what is missing (Debian packages, wasm-bindgen-cli, tauri-driver)
@@ -132,6 +133,8 @@ fn test() -> Result<(), String> {
     ]))
 }
 
+/// Every benchmark of docs/BENCHMARKS.md: the app's start-up and memory, the document and
+/// session-file figures, and the criterion benchmarks (durable edit, merge, opening).
 fn bench() -> Result<(), String> {
     run(end_to_end(&[
         "run",
@@ -140,7 +143,17 @@ fn bench() -> Result<(), String> {
         "systematic-tests",
         "--bin",
         "measure",
-    ]))
+    ]))?;
+    run(Cmd::cargo(&[
+        "run",
+        "--release",
+        "-p",
+        "systematic-tests",
+        "--bin",
+        "measure-documents",
+    ]))?;
+    run(Cmd::cargo(&["bench", "-p", "systematic-core"]))?;
+    run(Cmd::cargo(&["bench", "-p", "systematic-cli"]))
 }
 
 /// Fuzzes opening session files for a while, starting from the committed corpus. The corpus is

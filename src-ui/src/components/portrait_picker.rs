@@ -11,8 +11,9 @@ pub fn PortraitPicker(chosen: RwSignal<Option<String>>) -> impl IntoView {
             let name = (*name).to_owned();
             let value = name.clone();
             let label = t(&format!("portrait-{name}"));
+            let title = label.clone();
             view! {
-                <label class="portrait-option" title=label.clone()>
+                <label class="portrait-option" title=title>
                     <input type="radio" name="portrait" data-testid="portrait-option" value=name.clone()
                         prop:checked=move || chosen.get().as_deref() == Some(value.as_str())
                         on:change={
