@@ -17,7 +17,6 @@ pub fn ConflictChoice(
     let values = conflict
         .values
         .iter()
-        .cloned()
         .map(|value| {
             let shown = display(&value.value);
             let keep = {

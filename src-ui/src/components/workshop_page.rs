@@ -15,7 +15,7 @@ use systematic_ipc::{AppError, Persona, WorkshopId, WorkshopView};
 #[derive(Clone)]
 enum Editing {
     New,
-    Existing(Persona),
+    Existing(Box<Persona>),
 }
 
 /// One workshop: its facts and its Personas section.
@@ -56,14 +56,14 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
     let on_cancel = Callback::new(move |()| editing.set(None));
     let on_edit = Callback::new(move |persona: Persona| {
         saved.set(false);
-        editing.set(Some(Editing::Existing(persona)));
+        editing.set(Some(Editing::Existing(Box::new(persona))));
     });
 
     let form = move || {
         editing.get().map(|mode| {
             let existing = match mode {
                 Editing::New => None,
-                Editing::Existing(persona) => Some(persona),
+                Editing::Existing(persona) => Some(*persona),
             };
             view! { <PersonaForm workshop=id.clone() existing=existing on_saved=on_saved on_cancel=on_cancel /> }
         })
