@@ -205,8 +205,10 @@ async fn a_file_of_another_workshop_is_merged_only_after_a_yes() {
     let client = harness.launch().await;
     fill(&client, "[data-testid=laptop-name]", "Table 1").await;
     click(&client, "[data-testid=laptop-save]").await;
+    wait_for(&client, "[data-testid=home-empty]").await;
     click(&client, "[data-testid=open-session]").await;
-    wait_for_text(&client, "[data-testid=persona-card]", "Esther").await;
+    wait_for_text(&client, "[data-testid=workshop-heading]", "Friday").await;
+    wait_for_text(&client, ".persona-grid", "Esther").await;
 
     click(&client, "[data-testid=merge-sessions]").await;
     let question = wait_for_text(&client, "[data-testid=force-merge]", "different workshops").await;
