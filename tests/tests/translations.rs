@@ -141,9 +141,8 @@ fn every_portrait_is_drawn_named_and_offered() {
             "portrait-{name} missing from app.ftl"
         );
         assert!(
-            picker.contains(&format!(
-                "(\"{name}\", include_str!(\"../../../assets/portraits/{name}.svg\"))"
-            )),
+            picker.contains(&format!("\"{name}\","))
+                && picker.contains(&format!("assets/portraits/{name}.svg\")")),
             "{name} is not in the UI's portrait list"
         );
     }
