@@ -82,6 +82,9 @@ pub struct WorkshopDoc {
     doc: AutoCommit,
     /// Written into every change this copy makes.
     laptop: String,
+    /// The latest change time, once known: finding it means reading every change's metadata,
+    /// which would make each edit slower as the workshop grows.
+    latest_ms: Option<i64>,
 }
 
 impl WorkshopDoc {
@@ -98,6 +101,7 @@ impl WorkshopDoc {
         let mut this = Self {
             doc,
             laptop: laptop.to_owned(),
+            latest_ms: None,
         };
         let workshop = this.object(&ROOT, WORKSHOP_FIELDS_KEY)?;
         this.doc.put(&workshop, "id", id)?;
@@ -117,6 +121,7 @@ impl WorkshopDoc {
         let mut this = Self {
             doc: loaded,
             laptop: String::new(),
+            latest_ms: None,
         };
         this.doc.set_actor(actor.clone());
         this.check_format()?;
@@ -129,6 +134,7 @@ impl WorkshopDoc {
         let this = Self {
             doc,
             laptop: laptop.to_owned(),
+            latest_ms: None,
         };
         this.check_format()?;
         this.workshop_id()?;
@@ -161,6 +167,8 @@ impl WorkshopDoc {
 
     /// The underlying Automerge document, for merging and reports.
     pub fn automerge(&mut self) -> &mut AutoCommit {
+        // Whatever the caller merges in may be newer.
+        self.latest_ms = None;
         &mut self.doc
     }
 
@@ -173,9 +181,25 @@ impl WorkshopDoc {
         self.doc.save()
     }
 
+    /// The whole document, compacted but not compressed: quicker to write, for the local store's
+    /// snapshots (session files use [`Self::save`]).
+    pub fn save_uncompressed(&mut self) -> Vec<u8> {
+        self.doc.save_nocompress()
+    }
+
     /// The current heads, to pass to [`Self::changes_since`] after an edit.
     pub fn heads(&mut self) -> Vec<ChangeHash> {
         self.doc.get_heads()
+    }
+
+    /// Adds changes from stored bytes (changes this copy already has are ignored).
+    pub fn load_incremental(&mut self, bytes: &[u8]) -> Result<()> {
+        self.latest_ms = None;
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.doc.load_incremental(bytes)
+        }))
+        .map_err(|_| DocumentError::LoaderPanicked)??;
+        Ok(())
     }
 
     /// The changes made after `heads`, as bytes that can be appended to a saved document.
@@ -185,12 +209,18 @@ impl WorkshopDoc {
 
     /// The time of the latest change, in milliseconds since the Unix epoch.
     pub fn last_changed_ms(&mut self) -> i64 {
-        self.doc
+        if let Some(latest) = self.latest_ms {
+            return latest;
+        }
+        let latest = self
+            .doc
             .get_changes_meta(&[])
             .iter()
             .map(|c| c.timestamp)
             .max()
-            .unwrap_or(0)
+            .unwrap_or(0);
+        self.latest_ms = Some(latest);
+        latest
     }
 
     /// Commits the pending operations as one change, if there are any.
@@ -200,11 +230,15 @@ impl WorkshopDoc {
             what: what.to_owned(),
         };
         let message = serde_json::to_string(&note).unwrap_or_default();
-        self.doc.commit_with(
+        let hash = self.doc.commit_with(
             CommitOptions::default()
                 .with_message(message)
                 .with_time(now_ms),
-        )
+        );
+        if hash.is_some() {
+            self.latest_ms = self.latest_ms.map(|latest| latest.max(now_ms));
+        }
+        hash
     }
 
     /// Drops operations not yet committed (after a refused edit).

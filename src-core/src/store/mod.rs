@@ -21,8 +21,65 @@ use systematic_ipc::{PersonaDraft, WorkshopId, WorkshopMeta, WorkshopSummary, Wo
 
 /// The database file inside the data folder.
 pub const DATABASE_FILE: &str = "workshops.sqlite3";
-/// After this many appended changes a workshop's document is compacted into one snapshot.
-const COMPACT_AFTER_CHANGES: i64 = 100;
+/// A workshop's change log is folded into a new snapshot once it holds this many changes, or
+/// once its bytes reach the snapshot's size: compaction costs the size of the whole document, so
+/// tying it to the bytes written since keeps every edit's share of it small, however large the
+/// workshop grows.
+const COMPACT_AFTER_CHANGES: usize = 1_000;
+
+/// The change log of one open workshop, for deciding when to compact.
+#[derive(Debug, Clone, Default)]
+struct Log {
+    changes: usize,
+    bytes: usize,
+    snapshot_bytes: usize,
+    /// `documents.generation` when this copy last read or wrote the snapshot.
+    generation: i64,
+    /// The index row last written for it, so an edit that changes nothing the home screen
+    /// shows (but the time, by less than [`INDEX_TIME_SLACK_MS`]) writes no index page.
+    indexed: Option<IndexRow>,
+}
+
+/// How stale the home screen's "last changed" time may get before an edit rewrites it.
+const INDEX_TIME_SLACK_MS: i64 = 60_000;
+
+/// One row of `workshop_index`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct IndexRow {
+    title: String,
+    date: String,
+    venue: String,
+    persona_count: i64,
+    updated_at_ms: i64,
+}
+
+impl IndexRow {
+    fn of(doc: &mut WorkshopDoc) -> Option<Self> {
+        let meta = doc.meta().ok()?;
+        Some(Self {
+            title: meta.title,
+            date: meta.date.format("%Y-%m-%d").to_string(),
+            venue: meta.venue,
+            persona_count: doc.persona_count() as i64,
+            updated_at_ms: doc.last_changed_ms(),
+        })
+    }
+
+    /// Whether `self` (just computed) needs writing over `written`.
+    fn differs_from(&self, written: &IndexRow) -> bool {
+        self.title != written.title
+            || self.date != written.date
+            || self.venue != written.venue
+            || self.persona_count != written.persona_count
+            || self.updated_at_ms - written.updated_at_ms >= INDEX_TIME_SLACK_MS
+    }
+}
+
+impl Log {
+    fn wants_compaction(&self) -> bool {
+        self.changes >= COMPACT_AFTER_CHANGES || self.bytes >= self.snapshot_bytes.max(4_096)
+    }
+}
 
 type Result<T> = std::result::Result<T, CoreError>;
 
@@ -33,6 +90,8 @@ pub struct Store {
     /// The name this laptop was given at set-up, written into every change it makes.
     laptop: String,
     open_docs: HashMap<WorkshopId, WorkshopDoc>,
+    /// The change log of each open workshop.
+    logs: HashMap<WorkshopId, Log>,
     /// This laptop's own edits since the app started, per workshop, for undo and redo.
     undo: HashMap<WorkshopId, undo::Stacks>,
 }
@@ -131,6 +190,7 @@ impl Store {
             actor,
             laptop: laptop.unwrap_or_default(),
             open_docs: HashMap::new(),
+            logs: HashMap::new(),
             undo: HashMap::new(),
         })
     }
@@ -160,6 +220,7 @@ impl Store {
     /// panic, when an in-memory document may hold a change that never reached the disk.
     pub fn forget_open_documents(&mut self) {
         self.open_docs.clear();
+        self.logs.clear();
     }
 
     fn sqlite(&self, error: rusqlite::Error) -> CoreError {
@@ -248,38 +309,58 @@ impl Store {
         .map_err(sqlite)?;
         upsert_index(&tx, &id, &mut doc).map_err(sqlite)?;
         tx.commit().map_err(sqlite)?;
+        self.logs.insert(
+            id.clone(),
+            Log {
+                snapshot_bytes: snapshot.len(),
+                ..Log::default()
+            },
+        );
         self.open_docs.insert(id.clone(), doc);
         Ok(id)
     }
 
     /// The stored bytes of a workshop: its snapshot followed by every change appended since.
     fn stored_bytes(&self, id: &WorkshopId) -> Result<Vec<u8>> {
-        let snapshot: Option<Vec<u8>> = self
+        self.stored(id).map(|(bytes, _)| bytes)
+    }
+
+    fn stored(&self, id: &WorkshopId) -> Result<(Vec<u8>, Log)> {
+        let stored: Option<(Vec<u8>, i64)> = self
             .conn
             .query_row(
-                "SELECT snapshot FROM documents WHERE workshop_id = ?1",
+                "SELECT snapshot, generation FROM documents WHERE workshop_id = ?1",
                 [&id.0],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()
             .map_err(|e| self.sqlite(e))?;
-        let mut bytes = snapshot.ok_or_else(|| CoreError::WorkshopNotFound(id.0.clone()))?;
+        let (mut bytes, generation) =
+            stored.ok_or_else(|| CoreError::WorkshopNotFound(id.0.clone()))?;
+        let mut log = Log {
+            snapshot_bytes: bytes.len(),
+            generation,
+            ..Log::default()
+        };
         let mut statement = self
             .conn
-            .prepare("SELECT bytes FROM changes WHERE workshop_id = ?1 ORDER BY seq")
+            .prepare("SELECT seq, bytes FROM change_log WHERE workshop_id = ?1 ORDER BY seq")
             .map_err(|e| self.sqlite(e))?;
         let mut rows = statement.query([&id.0]).map_err(|e| self.sqlite(e))?;
         while let Some(row) = rows.next().map_err(|e| self.sqlite(e))? {
-            let change: Vec<u8> = row.get(0).map_err(|e| self.sqlite(e))?;
+            let change: Vec<u8> = row.get(1).map_err(|e| self.sqlite(e))?;
+            log.changes += 1;
+            log.bytes += change.len();
             bytes.extend_from_slice(&change);
         }
-        Ok(bytes)
+        Ok((bytes, log))
     }
 
     /// The document of workshop `id`, loaded from disk on first use.
     fn doc(&mut self, id: &WorkshopId) -> Result<&mut WorkshopDoc> {
         if !self.open_docs.contains_key(id) {
-            let bytes = self.stored_bytes(id)?;
+            let (bytes, log) = self.stored(id)?;
+            self.logs.insert(id.clone(), log);
             let mut doc = WorkshopDoc::load(&bytes, &self.actor)
                 .map_err(|e| CoreError::from_document(&id.0, e))?;
             doc.set_laptop(&self.laptop);
@@ -331,6 +412,7 @@ impl Store {
         if result.is_err() {
             // Whatever the edit did in memory may not be on disk: reload from disk next time.
             self.open_docs.remove(id);
+            self.logs.remove(id);
         }
         result
     }
@@ -351,32 +433,53 @@ impl Store {
             .open_docs
             .get_mut(id)
             .ok_or_else(|| CoreError::WorkshopNotFound(id.0.clone()))?;
+        let mut log = self.logs.get(id).cloned().unwrap_or_default();
         let tx = self.conn.transaction().map_err(sqlite)?;
         if !change.is_empty() {
-            tx.execute(
-                "INSERT INTO changes (workshop_id, bytes) VALUES (?1, ?2)",
-                params![id.0, change],
+            // The sequence number is found inside the transaction (a seek to the end of this
+            // workshop's log), so a second copy of the app on the same folder cannot collide.
+            tx.prepare_cached(
+                "INSERT INTO change_log (workshop_id, seq, bytes) VALUES (?1,
+                 (SELECT coalesce(max(seq), 0) + 1 FROM change_log WHERE workshop_id = ?1), ?2)",
             )
+            .and_then(|mut insert| insert.execute(params![id.0, change]))
             .map_err(sqlite)?;
+            log.changes += 1;
+            log.bytes += change.len();
         }
-        upsert_index(&tx, id, doc).map_err(sqlite)?;
-        let pending: i64 = tx
-            .query_row(
-                "SELECT count(*) FROM changes WHERE workshop_id = ?1",
-                [&id.0],
-                |r| r.get(0),
-            )
-            .map_err(sqlite)?;
-        if pending >= COMPACT_AFTER_CHANGES {
-            tx.execute(
-                "UPDATE documents SET snapshot = ?2 WHERE workshop_id = ?1",
-                params![id.0, doc.save()],
-            )
-            .map_err(sqlite)?;
-            tx.execute("DELETE FROM changes WHERE workshop_id = ?1", [&id.0])
+        if let Some(row) = IndexRow::of(doc) {
+            if log
+                .indexed
+                .as_ref()
+                .is_none_or(|written| row.differs_from(written))
+            {
+                write_index_row(&tx, id, &row).map_err(sqlite)?;
+                log.indexed = Some(row);
+            }
+        }
+        if log.wants_compaction() {
+            fold_in_other_writers(&tx, id, doc, &log)?;
+            let snapshot = doc.save_uncompressed();
+            let generation: i64 = tx
+                .query_row(
+                    "UPDATE documents SET snapshot = ?2, generation = generation + 1
+                     WHERE workshop_id = ?1 RETURNING generation",
+                    params![id.0, snapshot],
+                    |r| r.get(0),
+                )
                 .map_err(sqlite)?;
+            tx.execute("DELETE FROM change_log WHERE workshop_id = ?1", [&id.0])
+                .map_err(sqlite)?;
+            log = Log {
+                snapshot_bytes: snapshot.len(),
+                generation,
+                indexed: log.indexed,
+                ..Log::default()
+            };
         }
         tx.commit().map_err(sqlite)?;
+        // Only once the transaction is committed does the log match the disk.
+        self.logs.insert(id.clone(), log);
         Ok((value, heads, after))
     }
 
@@ -394,6 +497,7 @@ impl Store {
                 .map_err(|e| self.sqlite(e))?
         };
         self.open_docs.clear();
+        self.logs.clear();
         let mut docs = Vec::with_capacity(ids.len());
         for id in ids {
             let bytes = self.stored_bytes(&id)?;
@@ -414,25 +518,71 @@ impl Store {
     }
 }
 
+/// Before a compaction replaces the snapshot and empties the log: if another copy of the app on
+/// the same folder rewrote the snapshot or appended changes since this copy read them, they are
+/// loaded into `doc` first, so the new snapshot holds them all and nothing is lost.
+fn fold_in_other_writers(
+    tx: &Connection,
+    id: &WorkshopId,
+    doc: &mut WorkshopDoc,
+    log: &Log,
+) -> Result<()> {
+    let sqlite = |e| CoreError::Database(e);
+    let (generation, rows): (i64, i64) = tx
+        .query_row(
+            "SELECT generation, (SELECT count(*) FROM change_log WHERE workshop_id = ?1)
+             FROM documents WHERE workshop_id = ?1",
+            [&id.0],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .map_err(sqlite)?;
+    let damaged = |e| CoreError::from_document(&id.0, e);
+    if generation != log.generation {
+        let snapshot: Vec<u8> = tx
+            .query_row(
+                "SELECT snapshot FROM documents WHERE workshop_id = ?1",
+                [&id.0],
+                |r| r.get(0),
+            )
+            .map_err(sqlite)?;
+        doc.load_incremental(&snapshot).map_err(damaged)?;
+    }
+    if generation != log.generation || usize::try_from(rows).ok() != Some(log.changes) {
+        let mut statement = tx
+            .prepare_cached("SELECT bytes FROM change_log WHERE workshop_id = ?1 ORDER BY seq")
+            .map_err(sqlite)?;
+        let mut found = statement.query([&id.0]).map_err(sqlite)?;
+        while let Some(row) = found.next().map_err(sqlite)? {
+            let bytes: Vec<u8> = row.get(0).map_err(sqlite)?;
+            doc.load_incremental(&bytes).map_err(damaged)?;
+        }
+    }
+    Ok(())
+}
+
 /// Writes the index row of one workshop from its document.
 fn upsert_index(conn: &Connection, id: &WorkshopId, doc: &mut WorkshopDoc) -> rusqlite::Result<()> {
-    let Ok(meta) = doc.meta() else {
-        return Ok(());
-    };
-    conn.execute(
+    match IndexRow::of(doc) {
+        Some(row) => write_index_row(conn, id, &row),
+        None => Ok(()),
+    }
+}
+
+fn write_index_row(conn: &Connection, id: &WorkshopId, row: &IndexRow) -> rusqlite::Result<()> {
+    let mut upsert = conn.prepare_cached(
         "INSERT INTO workshop_index (workshop_id, title, date, venue, persona_count, updated_at_ms)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT(workshop_id) DO UPDATE SET title = ?2, date = ?3, venue = ?4,
              persona_count = ?5, updated_at_ms = ?6",
-        params![
-            id.0,
-            meta.title,
-            meta.date.format("%Y-%m-%d").to_string(),
-            meta.venue,
-            doc.persona_count() as i64,
-            doc.last_changed_ms(),
-        ],
     )?;
+    upsert.execute(params![
+        id.0,
+        row.title,
+        row.date,
+        row.venue,
+        row.persona_count,
+        row.updated_at_ms,
+    ])?;
     Ok(())
 }
 

@@ -43,8 +43,26 @@ CREATE TABLE personal_details (
 );
 ";
 
+/// `documents.generation` counts snapshot rewrites, so a copy of the app that compacts can tell
+/// whether another copy on the same folder rewrote the snapshot since it loaded it.
+///
+/// The change log keyed by (workshop, sequence) in one b-tree: an edit then writes one page of
+/// it instead of a table page, an index page and the AUTOINCREMENT counter, which is most of what
+/// makes an edit cost more than a bare insert (benchmark 1 in docs/BENCHMARKS.md).
+const V3: &str = "
+CREATE TABLE change_log (
+    workshop_id TEXT NOT NULL REFERENCES documents(workshop_id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,
+    bytes       BLOB NOT NULL,
+    PRIMARY KEY (workshop_id, seq)
+) WITHOUT ROWID;
+INSERT INTO change_log (workshop_id, seq, bytes) SELECT workshop_id, seq, bytes FROM changes;
+DROP TABLE changes;
+ALTER TABLE documents ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
+";
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
 }
 
 #[cfg(test)]

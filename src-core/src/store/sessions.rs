@@ -68,15 +68,28 @@ impl Store {
         let data_dir = self.data_dir.clone();
         let sqlite = |e| CoreError::from_sqlite(e, &data_dir);
         let tx = self.conn.transaction().map_err(sqlite)?;
-        tx.execute(
-            "UPDATE documents SET snapshot = ?2 WHERE workshop_id = ?1",
-            params![id.0, merged.save()],
-        )
-        .map_err(sqlite)?;
-        tx.execute("DELETE FROM changes WHERE workshop_id = ?1", [&id.0])
+        let snapshot = merged.save();
+        let snapshot_len = snapshot.len();
+        let generation: i64 = tx
+            .query_row(
+                "UPDATE documents SET snapshot = ?2, generation = generation + 1
+                 WHERE workshop_id = ?1 RETURNING generation",
+                params![id.0, snapshot],
+                |r| r.get(0),
+            )
+            .map_err(sqlite)?;
+        tx.execute("DELETE FROM change_log WHERE workshop_id = ?1", [&id.0])
             .map_err(sqlite)?;
         upsert_index(&tx, id, &mut merged).map_err(sqlite)?;
         tx.commit().map_err(sqlite)?;
+        self.logs.insert(
+            id.clone(),
+            super::Log {
+                snapshot_bytes: snapshot_len,
+                generation,
+                ..super::Log::default()
+            },
+        );
         self.open_docs.insert(id.clone(), merged);
         // Undo works on this laptop's own edits; after a merge it starts afresh.
         self.undo.remove(id);

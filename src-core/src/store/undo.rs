@@ -9,6 +9,9 @@ use systematic_ipc::{HistoryEntry, WorkshopId};
 
 type Heads = Vec<ChangeHash>;
 
+/// How many of this laptop's edits can be undone, most recent first.
+pub const UNDO_DEPTH: usize = 200;
+
 /// This laptop's edits that can be undone, and undos that can be redone.
 #[derive(Default)]
 pub struct Stacks {
@@ -19,6 +22,9 @@ pub struct Stacks {
 impl Stacks {
     /// A new edit: it can be undone, and what was undone before can no longer be redone.
     pub fn record(&mut self, before: Heads, after: Heads) {
+        if self.undo.len() >= UNDO_DEPTH {
+            self.undo.remove(0);
+        }
         self.undo.push((before, after));
         self.redo.clear();
     }
