@@ -1,6 +1,6 @@
 //! Benchmark 2: `systematic merge --json` on 12 session files of about 20,000 operations each
 //! (load, merge, report, save), against bare Automerge loading and merging the same documents and
-//! saving the result. Target: at most 1.2x.
+//! saving the result, both with `merge` and with `load_incremental`. Target: at most 1.2x.
 //! Run: `cargo bench -p systematic-cli --bench merge`; figures in docs/BENCHMARKS.md.
 
 use automerge::AutoCommit;
@@ -61,6 +61,15 @@ fn merge(c: &mut Criterion) {
             let mut merged = docs.remove(0);
             for doc in &mut docs {
                 merged.merge(doc).unwrap();
+            }
+            std::fs::write(&bare_out, merged.save()).unwrap();
+        })
+    });
+    group.bench_function("bare_automerge_load_incremental_save", |b| {
+        b.iter(|| {
+            let mut merged = AutoCommit::load(&std::fs::read(&bare[0]).unwrap()).unwrap();
+            for p in &bare[1..] {
+                merged.load_incremental(&std::fs::read(p).unwrap()).unwrap();
             }
             std::fs::write(&bare_out, merged.save()).unwrap();
         })

@@ -13,7 +13,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use systematic_core::document::WorkshopDoc;
-use systematic_core::merge::{merge, MergeOptions, MergeSource};
+use systematic_core::merge::{merge, MergeOptions};
 use systematic_core::{inspect, ops, session_file};
 
 #[derive(Parser)]
@@ -179,12 +179,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             bar.set_message("loading");
             let mut sources = Vec::new();
             for path in &files {
-                let doc = open(path)?;
                 let name = path
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_else(|| path.display().to_string());
-                sources.push(MergeSource { name, doc });
+                let source = session_file::read_for_merge(path, name, &ActorId::random())
+                    .map_err(|e| Failure::from_session_file(path, e))?;
+                sources.push(source);
                 bar.inc(1);
             }
             bar.set_message("merging");

@@ -78,6 +78,50 @@ fn conflicts_at(
     }
 }
 
+/// Where to look for conflicts: fields written since the files' common past. Conflicts can
+/// only arise where two laptops wrote, so a merge report looks only there, which on a large
+/// workshop is far quicker than reading every field of every item.
+#[derive(Debug, Default)]
+pub struct Scope {
+    pub workshop: std::collections::BTreeSet<String>,
+    pub items:
+        std::collections::BTreeMap<super::touches::ItemKey, std::collections::BTreeSet<String>>,
+}
+
+/// The conflicts among the fields in `scope`, in the same order as [`find`].
+pub fn find_in(doc: &WorkshopDoc, index: &ChangeIndex, scope: &Scope) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    let am = doc.automerge_ref();
+    if !scope.workshop.is_empty() {
+        if let Ok(Some((_, workshop))) = am.get(ROOT, WORKSHOP_FIELDS_KEY) {
+            let keys: Vec<&str> = scope.workshop.iter().map(String::as_str).collect();
+            let title = doc.meta().map(|m| m.title).unwrap_or_default();
+            let item = || ItemRef {
+                kind: "workshop".into(),
+                id: doc.workshop_id().unwrap_or_default(),
+                label: title.clone(),
+            };
+            conflicts_at(doc, index, &workshop, &keys, &item, &mut out);
+        }
+    }
+    for ((kind, id), fields) in &scope.items {
+        let Ok(Some((_, collection))) = am.get(ROOT, kind.collection()) else {
+            continue;
+        };
+        let Ok(Some((_, obj))) = am.get(&collection, id.as_str()) else {
+            continue;
+        };
+        let keys: Vec<&str> = fields
+            .iter()
+            .map(String::as_str)
+            .filter(|f| *f == "deleted" || kind.field(f).is_some_and(|s| !s.ty.is_container()))
+            .collect();
+        let item = || item_ref(doc, *kind, id);
+        conflicts_at(doc, index, &obj, &keys, &item, &mut out);
+    }
+    out
+}
+
 /// Every conflicting field in the document, in a fixed order (workshop first, then by kind and
 /// item id), so reports from any merge order read the same.
 pub fn find(doc: &WorkshopDoc, index: &ChangeIndex) -> Vec<Conflict> {

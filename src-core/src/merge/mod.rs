@@ -22,6 +22,21 @@ pub struct MergeSource {
     /// The name shown in the report (the file name, or "This laptop").
     pub name: String,
     pub doc: WorkshopDoc,
+    /// The Automerge bytes `doc` was loaded from, when at hand: merging from the bytes is
+    /// quicker than extracting the changes from the loaded document. Empty: merge the document.
+    pub bytes: Vec<u8>,
+}
+
+impl MergeSource {
+    /// A source loaded from Automerge bytes, keeping them for the merge.
+    pub fn from_bytes(
+        name: String,
+        bytes: Vec<u8>,
+        actor: &automerge::ActorId,
+    ) -> Result<Self, DocumentError> {
+        let doc = WorkshopDoc::load(&bytes, actor)?;
+        Ok(Self { name, doc, bytes })
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -86,11 +101,24 @@ pub fn merge(
     let mut merged = sources.pop().ok_or(MergeError::NoFiles)?.doc;
     progress(1, total);
     for (done, source) in rest.iter_mut().enumerate() {
-        merged
-            .automerge()
-            .merge(source.doc.automerge())
-            .map_err(|e| MergeError::Automerge(e.to_string()))?;
+        if source.bytes.is_empty() {
+            merged
+                .automerge()
+                .merge(source.doc.automerge())
+                .map_err(|e| MergeError::Automerge(e.to_string()))?;
+        } else {
+            merged
+                .load_incremental(&source.bytes)
+                .map_err(|e| MergeError::Automerge(e.to_string()))?;
+        }
         progress(done + 2, total);
+    }
+    let missing = merged.automerge().get_missing_deps(&[]);
+    if !missing.is_empty() {
+        return Err(MergeError::Automerge(format!(
+            "{} changes refer to changes no file holds",
+            missing.len()
+        )));
     }
     let index = ChangeIndex::of(merged.automerge());
     let mut common: HashSet<_> = file_hashes[0].clone();
@@ -98,11 +126,9 @@ pub fn merge(
         common.retain(|h| hashes.contains(h));
     }
     let common_heads = index.heads_of(&common);
+    let all_touches = touches_per_file(merged.automerge().document(), &common_heads, &file_heads);
     let mut files = Vec::new();
-    let mut all_touches = Vec::new();
-    for (n, ((name, id, title), heads)) in identities.iter().zip(&file_heads).enumerate() {
-        let patches = merged.automerge().diff(&common_heads, heads);
-        let touches = touches::classify(&patches);
+    for (n, ((name, id, title), touches)) in identities.iter().zip(&all_touches).enumerate() {
         let own: Vec<_> = file_hashes[n].difference(&common).copied().collect();
         let participants = touches
             .added
@@ -118,7 +144,6 @@ pub fn merge(
             participants,
             changes: own.len(),
         });
-        all_touches.push(touches);
         progress(identities.len() + n + 1, total);
     }
     let names: Vec<&str> = identities.iter().map(|(n, _, _)| n.as_str()).collect();
@@ -128,12 +153,69 @@ pub fn merge(
         forced,
         files,
         kinds: kind_counts(&all_touches),
-        conflicts: conflicts::find(&merged, &index),
+        conflicts: conflicts::find_in(&merged, &index, &scope_of(&all_touches)),
         texts_edited_on_several: texts_on_several(&merged, &all_touches, &names),
         deleted_while_edited: deleted_while_edited(&merged, &all_touches, &names),
         votes_over_limit: over_limit(&merged)?,
     };
     Ok((merged, report))
+}
+
+/// What each file changed since the files' common past: one diff per file, which walks the whole
+/// document, so the diffs run side by side on the machine's cores.
+fn touches_per_file(
+    doc: &automerge::Automerge,
+    common: &[automerge::ChangeHash],
+    file_heads: &[Vec<automerge::ChangeHash>],
+) -> Vec<Touches> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = file_heads.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = file_heads
+            .chunks(chunk)
+            .map(|heads| {
+                scope.spawn(move || {
+                    heads
+                        .iter()
+                        .map(|h| touches::classify(&doc.diff(common, h)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            // A panic inside automerge's diff reaches the caller as a panic, as it would without
+            // threads; `guarded` in the app turns it into an error.
+            .flat_map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e))
+            })
+            .collect()
+    })
+}
+
+/// The fields any file wrote since the common past: where conflicts can be.
+fn scope_of(all: &[Touches]) -> conflicts::Scope {
+    let mut scope = conflicts::Scope::default();
+    for touches in all {
+        scope.workshop.extend(touches.workshop.iter().cloned());
+        for (item, fields) in &touches.changed {
+            scope
+                .items
+                .entry(item.clone())
+                .or_default()
+                .extend(fields.iter().cloned());
+        }
+        for item in &touches.deleted {
+            scope
+                .items
+                .entry(item.clone())
+                .or_default()
+                .insert("deleted".into());
+        }
+    }
+    scope
 }
 
 fn kind_counts(all: &[Touches]) -> Vec<KindCounts> {
@@ -221,12 +303,19 @@ fn deleted_while_edited(
 
 fn over_limit(merged: &WorkshopDoc) -> Result<Vec<OverLimitVote>, DocumentError> {
     let mut found = Vec::new();
+    // Many excess votes name the same few participants: read each label once.
+    let mut participants: BTreeMap<String, String> = BTreeMap::new();
     for round in crate::votes::tally(merged)? {
+        let round_ref = conflicts::item_ref(merged, Kind::VoteRound, &round.round);
         for excess in round.excess {
+            let participant = participants
+                .entry(excess.participant.clone())
+                .or_insert_with(|| conflicts::label(merged, Kind::Participant, &excess.participant))
+                .clone();
             found.push(OverLimitVote {
-                round: conflicts::item_ref(merged, Kind::VoteRound, &round.round),
+                round: round_ref.clone(),
                 vote: excess.vote,
-                participant: conflicts::label(merged, Kind::Participant, &excess.participant),
+                participant,
                 item: excess.item,
                 laptop: excess.laptop,
             });
