@@ -47,9 +47,9 @@ fn main() {
     let sources: Vec<MergeSource> = bodies
         .iter()
         .enumerate()
-        .map(|(n, body)| {
-            MergeSource::from_bytes(format!("laptop-{n}"), body.to_vec(), &ActorId::random())
-                .expect("loads")
+        .map(|(n, body)| MergeSource {
+            name: format!("laptop-{n}"),
+            doc: WorkshopDoc::load(body, &ActorId::random()).expect("loads"),
         })
         .collect();
     println!("systematic: load 12 files: {:?}", started.elapsed());

@@ -13,7 +13,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use systematic_core::document::WorkshopDoc;
-use systematic_core::merge::{merge, MergeOptions};
+use systematic_core::merge::{merge, MergeOptions, MergeSource};
 use systematic_core::{inspect, ops, session_file};
 
 #[derive(Parser)]
@@ -183,9 +183,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_else(|| path.display().to_string());
-                let source = session_file::read_for_merge(path, name, &ActorId::random())
-                    .map_err(|e| Failure::from_session_file(path, e))?;
-                sources.push(source);
+                sources.push(MergeSource {
+                    name,
+                    doc: open(path)?,
+                });
                 bar.inc(1);
             }
             bar.set_message("merging");

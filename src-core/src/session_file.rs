@@ -125,27 +125,6 @@ pub fn from_bytes(
     Ok((header, doc))
 }
 
-/// Reads a session file from disk for merging, keeping its Automerge bytes (merging from the
-/// bytes is quicker than from the loaded document).
-pub fn read_for_merge(
-    path: &Path,
-    name: String,
-    actor: &ActorId,
-) -> Result<crate::merge::MergeSource, SessionFileError> {
-    let bytes = std::fs::read(path).map_err(|e| SessionFileError::Read {
-        path: path.display().to_string(),
-        detail: e.to_string(),
-    })?;
-    let (header, body) = split(&bytes)?;
-    let source = crate::merge::MergeSource::from_bytes(name, body.to_vec(), actor)?;
-    if source.doc.workshop_id()? != header.workshop_id {
-        return Err(SessionFileError::Damaged(
-            "the header and the document name different workshops".into(),
-        ));
-    }
-    Ok(source)
-}
-
 /// Reads a session file from disk.
 pub fn read(
     path: &Path,

@@ -177,8 +177,9 @@ fn merged(files: &[Vec<u8>], force: bool) -> WorkshopDoc {
     let sources = files
         .iter()
         .enumerate()
-        .map(|(n, bytes)| {
-            MergeSource::from_bytes(format!("file-{n}"), bytes.clone(), &ActorId::random()).unwrap()
+        .map(|(n, bytes)| MergeSource {
+            name: format!("file-{n}"),
+            doc: WorkshopDoc::load(bytes, &ActorId::random()).unwrap(),
         })
         .collect();
     merge(sources, &MergeOptions { force }, &mut |_, _| {})

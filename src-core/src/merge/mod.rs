@@ -22,21 +22,6 @@ pub struct MergeSource {
     /// The name shown in the report (the file name, or "This laptop").
     pub name: String,
     pub doc: WorkshopDoc,
-    /// The Automerge bytes `doc` was loaded from, when at hand: merging from the bytes is
-    /// quicker than extracting the changes from the loaded document. Empty: merge the document.
-    pub bytes: Vec<u8>,
-}
-
-impl MergeSource {
-    /// A source loaded from Automerge bytes, keeping them for the merge.
-    pub fn from_bytes(
-        name: String,
-        bytes: Vec<u8>,
-        actor: &automerge::ActorId,
-    ) -> Result<Self, DocumentError> {
-        let doc = WorkshopDoc::load(&bytes, actor)?;
-        Ok(Self { name, doc, bytes })
-    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -101,16 +86,10 @@ pub fn merge(
     let mut merged = sources.pop().ok_or(MergeError::NoFiles)?.doc;
     progress(1, total);
     for (done, source) in rest.iter_mut().enumerate() {
-        if source.bytes.is_empty() {
-            merged
-                .automerge()
-                .merge(source.doc.automerge())
-                .map_err(|e| MergeError::Automerge(e.to_string()))?;
-        } else {
-            merged
-                .load_incremental(&source.bytes)
-                .map_err(|e| MergeError::Automerge(e.to_string()))?;
-        }
+        merged
+            .automerge()
+            .merge(source.doc.automerge())
+            .map_err(|e| MergeError::Automerge(e.to_string()))?;
         progress(done + 2, total);
     }
     let missing = merged.automerge().get_missing_deps(&[]);

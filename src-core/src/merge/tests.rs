@@ -47,15 +47,9 @@ fn merge_all(
     let sources = docs
         .into_iter()
         .enumerate()
-        .map(|(n, mut doc)| {
-            // Half the sources merge from their bytes, half from the loaded document: both paths
-            // must give the same report.
-            let bytes = if n % 2 == 0 { doc.save() } else { Vec::new() };
-            MergeSource {
-                name: format!("laptop-{n}.systematic"),
-                doc,
-                bytes,
-            }
+        .map(|(n, doc)| MergeSource {
+            name: format!("laptop-{n}.systematic"),
+            doc,
         })
         .collect();
     let options = MergeOptions { force };

@@ -47,14 +47,14 @@ impl Store {
             name: format!("This laptop ({})", self.laptop),
             doc: WorkshopDoc::load(&local, &self.actor)
                 .map_err(|e| CoreError::from_document(&id.0, e))?,
-            bytes: Vec::new(),
         }];
         for path in paths {
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| path.display().to_string());
-            sources.push(session_file::read_for_merge(path, name, &self.actor)?);
+            let (_, doc) = session_file::read(path, &self.actor)?;
+            sources.push(MergeSource { name, doc });
         }
         let (mut merged, report) = merge(sources, &MergeOptions { force }, &mut |_, _| {})?;
         merged.automerge().set_actor(self.actor.clone());
