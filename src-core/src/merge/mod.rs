@@ -75,13 +75,22 @@ pub fn merge(
         return Err(MergeError::DifferentWorkshops(identities));
     }
     let total = sources.len() * 2;
-    let mut file_heads = Vec::new();
     let mut file_hashes = Vec::new();
+    let mut first_index = None;
     for source in &mut sources {
-        let am = source.doc.automerge();
-        file_heads.push(am.get_heads());
-        file_hashes.push(ChangeIndex::of(am).hashes());
+        let index = ChangeIndex::of(source.doc.automerge());
+        file_hashes.push(index.hashes());
+        first_index.get_or_insert(index);
     }
+    // The changes every file has: the files' common past.
+    let mut common: HashSet<_> = file_hashes[0].clone();
+    for hashes in &file_hashes[1..] {
+        common.retain(|h| hashes.contains(h));
+    }
+    let common_heads = first_index.map(|i| i.heads_of(&common)).unwrap_or_default();
+    // What each file changed since then, read from the file's own (small) document before the
+    // merge, rather than from the merged one, where each diff would walk every file's changes.
+    let all_touches = touches_per_file(&mut sources, &common_heads);
     let mut rest = sources.split_off(1);
     let mut merged = sources.pop().ok_or(MergeError::NoFiles)?.doc;
     progress(1, total);
@@ -100,12 +109,6 @@ pub fn merge(
         )));
     }
     let index = ChangeIndex::of(merged.automerge());
-    let mut common: HashSet<_> = file_hashes[0].clone();
-    for hashes in &file_hashes[1..] {
-        common.retain(|h| hashes.contains(h));
-    }
-    let common_heads = index.heads_of(&common);
-    let all_touches = touches_per_file(merged.automerge().document(), &common_heads, &file_heads);
     let mut files = Vec::new();
     for (n, ((name, id, title), touches)) in identities.iter().zip(&all_touches).enumerate() {
         let own: Vec<_> = file_hashes[n].difference(&common).copied().collect();
@@ -140,23 +143,22 @@ pub fn merge(
     Ok((merged, report))
 }
 
-/// What each file changed since the files' common past: one diff per file, which walks the whole
-/// document, so the diffs run side by side on the machine's cores.
-fn touches_per_file(
-    doc: &automerge::Automerge,
-    common: &[automerge::ChangeHash],
-    file_heads: &[Vec<automerge::ChangeHash>],
-) -> Vec<Touches> {
+/// What each file changed since the files' common past. A diff walks its whole document, so
+/// the files are diffed side by side on the machine's cores.
+fn touches_per_file(sources: &mut [MergeSource], common: &[automerge::ChangeHash]) -> Vec<Touches> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = file_heads.len().div_ceil(threads).max(1);
+    let chunk = sources.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
-        let workers: Vec<_> = file_heads
-            .chunks(chunk)
-            .map(|heads| {
+        let workers: Vec<_> = sources
+            .chunks_mut(chunk)
+            .map(|part| {
                 scope.spawn(move || {
-                    heads
-                        .iter()
-                        .map(|h| touches::classify(&doc.diff(common, h)))
+                    part.iter_mut()
+                        .map(|source| {
+                            let am = source.doc.automerge();
+                            let heads = am.get_heads();
+                            touches::classify(&am.diff(common, &heads))
+                        })
                         .collect::<Vec<_>>()
                 })
             })
