@@ -12,7 +12,8 @@ use automerge::{
 
 type Result<T> = std::result::Result<T, AutomergeError>;
 
-fn scalar_to_value(scalar: &ScalarValue) -> FieldValue {
+/// A stored scalar as a field value.
+pub fn scalar_value(scalar: &ScalarValue) -> FieldValue {
     match scalar {
         ScalarValue::Str(s) => FieldValue::Str(s.to_string()),
         ScalarValue::Int(n) | ScalarValue::Timestamp(n) => FieldValue::Int(*n),
@@ -26,7 +27,7 @@ fn scalar_to_value(scalar: &ScalarValue) -> FieldValue {
 /// Reads a scalar key (`id`, `created`, `deleted`) at the current heads.
 pub fn read_scalar(doc: &AutoCommit, obj: &ObjId, key: &str) -> Result<FieldValue> {
     Ok(match doc.get(obj, key)? {
-        Some((Value::Scalar(s), _)) => scalar_to_value(&s),
+        Some((Value::Scalar(s), _)) => scalar_value(&s),
         _ => FieldValue::Null,
     })
 }
@@ -39,7 +40,7 @@ pub fn value_of(
     heads: Option<&[ChangeHash]>,
 ) -> Result<FieldValue> {
     Ok(match value {
-        Value::Scalar(s) => scalar_to_value(s),
+        Value::Scalar(s) => scalar_value(s),
         Value::Object(ObjType::Text) => FieldValue::Text(match heads {
             Some(h) => doc.text_at(id, h)?,
             None => doc.text(id)?,

@@ -42,6 +42,42 @@ impl Item {
     }
 }
 
+/// A field value from a hydrated item map.
+fn hydrated_value(value: Option<&automerge::hydrate::Value>) -> FieldValue {
+    use automerge::hydrate::Value as H;
+    match value {
+        Some(H::Scalar(scalar)) => fields::scalar_value(scalar),
+        Some(H::Text(text)) => FieldValue::Text(text.to_string()),
+        Some(H::List(list)) => FieldValue::List(
+            list.iter()
+                .filter_map(|entry| match &entry.value {
+                    H::Scalar(ScalarValue::Str(s)) => Some(s.to_string()),
+                    _ => None,
+                })
+                .collect(),
+        ),
+        _ => FieldValue::Null,
+    }
+}
+
+fn item_from_hydrated(kind: Kind, id: &str, map: &automerge::hydrate::Map) -> Item {
+    let mut values = BTreeMap::new();
+    for spec in kind.fields() {
+        let value = match hydrated_value(map.get(spec.name)) {
+            FieldValue::Null => fields::empty(spec),
+            value => value,
+        };
+        values.insert(spec.name, value);
+    }
+    Item {
+        kind,
+        id: id.to_owned(),
+        created: hydrated_value(map.get("created")).as_i64().unwrap_or(0),
+        deleted: hydrated_value(map.get("deleted")) == FieldValue::Bool(true),
+        fields: values,
+    }
+}
+
 fn not_found(kind: Kind, id: &str) -> DocumentError {
     ModelError::NotFound {
         kind: kind.name().into(),
@@ -112,13 +148,17 @@ impl WorkshopDoc {
     }
 
     /// Every item of `kind`, deleted ones included, oldest first (ties by id, so the order is
-    /// the same on every laptop).
+    /// the same on every laptop). The collection is read in one pass (`hydrate`), which on a large
+    /// workshop is many times quicker than reading field by field.
     pub fn items(&self, kind: Kind) -> Result<Vec<Item>> {
         let collection = self.collection(kind)?;
+        let automerge::hydrate::Value::Map(map) = self.doc.hydrate(&collection, None)? else {
+            return Err(DocumentError::BadField("collection"));
+        };
         let mut found = Vec::new();
-        for id in self.doc.keys(&collection) {
-            if let Some((Value::Object(ObjType::Map), obj)) = self.doc.get(&collection, &id)? {
-                found.push(self.read_item(kind, &id, &obj)?);
+        for (id, entry) in map.iter() {
+            if let automerge::hydrate::Value::Map(fields) = &entry.value {
+                found.push(item_from_hydrated(kind, id, fields));
             }
         }
         found.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
