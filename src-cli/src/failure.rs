@@ -74,6 +74,12 @@ impl Failure {
                 code: CORRUPT_INPUT,
                 message: format!("a file could not be read as a workshop: {e}"),
             },
+            // Changes that refer to changes no file holds, or that clash: a truncated or
+            // tampered file.
+            MergeError::Automerge(detail) => Self {
+                code: CORRUPT_INPUT,
+                message: format!("the files cannot be merged, one of them is damaged: {detail}"),
+            },
             other => Self::user(other.to_string()),
         }
     }

@@ -256,7 +256,15 @@ fn main() -> ExitCode {
             };
         }
     };
-    match run(cli) {
+    // A panic deep in Automerge on a hostile file is a damaged input, not a crash.
+    let result = std::panic::catch_unwind(|| run(cli)).unwrap_or_else(|_| {
+        Err(Failure {
+            code: failure::CORRUPT_INPUT,
+            message: "an input file is damaged: reading it failed inside the document library"
+                .into(),
+        })
+    });
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             eprintln!("systematic: {}", failure.message);

@@ -3,10 +3,43 @@
 //!
 //! End-to-end tests cannot click in a native dialog. When `SYSTEMATIC_FILE_CHOICES` names a file,
 //! each dialog instead takes that file's first line (paths separated by `|`; an empty line means
-//! "cancelled") and removes it. The variable is never set outside the tests.
+//! "cancelled") and removes it. The variable is never set outside the tests; whoever can set a
+//! program's environment can already make it do anything, so it opens no new door.
 
-use systematic_ipc::FilePurpose;
+use std::collections::HashSet;
+use std::sync::Mutex;
+use systematic_ipc::{AppError, ErrorKind, FilePurpose, Request};
 use tauri_plugin_dialog::DialogExt;
+
+/// The paths the person picked in file choosers since the app started. Requests that read or
+/// write a file may only name one of these, so a web view that went wrong cannot read or
+/// overwrite files of its own choosing.
+#[derive(Default)]
+pub struct Chosen(Mutex<HashSet<String>>);
+
+impl Chosen {
+    pub fn remember(&self, paths: &[String]) {
+        let mut chosen = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        chosen.extend(paths.iter().cloned());
+    }
+
+    /// Refuses a request that names a file nobody picked.
+    pub fn check(&self, request: &Request) -> Result<(), AppError> {
+        let named: Vec<&String> = match request {
+            Request::SaveSessionFile { path, .. } | Request::OpenSessionFile { path } => {
+                vec![path]
+            }
+            Request::MergeSessionFiles { paths, .. } => paths.iter().collect(),
+            _ => return Ok(()),
+        };
+        let chosen = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        match named.into_iter().find(|p| !chosen.contains(*p)) {
+            None => Ok(()),
+            Some(path) => Err(AppError::new(ErrorKind::Internal, "error-internal")
+                .with("detail", format!("{path} was not chosen in a file chooser"))),
+        }
+    }
+}
 
 /// The file name ending of session files, without the dot.
 const EXTENSION: &str = systematic_core::session_file::EXTENSION;
@@ -48,4 +81,29 @@ fn scripted(script: &std::path::Path) -> Option<Vec<String>> {
         .map(str::to_owned)
         .collect();
     (!paths.is_empty()).then_some(paths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use systematic_ipc::WorkshopId;
+
+    #[test]
+    fn only_chosen_files_may_be_named() {
+        let chosen = Chosen::default();
+        let save = |path: &str| Request::SaveSessionFile {
+            workshop: WorkshopId("w".into()),
+            path: path.into(),
+        };
+        assert!(chosen.check(&save("/home/me/.bashrc")).is_err());
+        chosen.remember(&["/media/usb/esther.systematic".into()]);
+        assert!(chosen.check(&save("/media/usb/esther.systematic")).is_ok());
+        let merge = Request::MergeSessionFiles {
+            workshop: WorkshopId("w".into()),
+            paths: vec!["/media/usb/esther.systematic".into(), "/etc/passwd".into()],
+            force: false,
+        };
+        assert!(chosen.check(&merge).is_err());
+        assert!(chosen.check(&Request::ListWorkshops).is_ok());
+    }
 }

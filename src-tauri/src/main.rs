@@ -10,7 +10,13 @@ use systematic_ipc::{AppError, FilePurpose, Request, Response};
 /// The IPC command for every [`Request`] (`systematic_ipc::DISPATCH_COMMAND`). Async, so a save's
 /// fsync never freezes the window; requests still run one at a time behind the lock.
 #[tauri::command(async)]
-fn dispatch(state: tauri::State<'_, Mutex<App>>, request: Request) -> Result<Response, AppError> {
+fn dispatch(
+    state: tauri::State<'_, Mutex<App>>,
+    chosen: tauri::State<'_, files::Chosen>,
+    request: Request,
+) -> Result<Response, AppError> {
+    // The web view may only name files the person picked in a file chooser.
+    chosen.check(&request)?;
     // A panic in an earlier request must not lock the facilitator out of their workshop.
     let mut app = state
         .lock()
@@ -20,8 +26,14 @@ fn dispatch(state: tauri::State<'_, Mutex<App>>, request: Request) -> Result<Res
 
 /// Shows a file chooser (`systematic_ipc::CHOOSE_FILES_COMMAND`); `None` when cancelled.
 #[tauri::command(async)]
-fn choose_files(app: tauri::AppHandle, purpose: FilePurpose) -> Option<Vec<String>> {
-    files::choose(&app, &purpose)
+fn choose_files(
+    app: tauri::AppHandle,
+    chosen: tauri::State<'_, files::Chosen>,
+    purpose: FilePurpose,
+) -> Option<Vec<String>> {
+    let paths = files::choose(&app, &purpose)?;
+    chosen.remember(&paths);
+    Some(paths)
 }
 
 fn main() {
@@ -29,6 +41,7 @@ fn main() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(Mutex::new(app))
+        .manage(files::Chosen::default())
         .invoke_handler(tauri::generate_handler![dispatch, choose_files])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -83,13 +83,20 @@ async fn session_files_open_merge_settle_and_save() {
     fill(&client, "[data-testid=laptop-name]", "Table 1").await;
     click(&client, "[data-testid=laptop-save]").await;
     wait_for(&client, "[data-testid=home-empty]").await;
-    assert!(
-        client
+    // Once named, the set-up card goes away (the home screen reloads after the save).
+    let mut named = false;
+    for _ in 0..50 {
+        if client
             .find(fantoccini::Locator::Css("[data-testid=laptop-setup]"))
             .await
-            .is_err(),
-        "the laptop is named once"
-    );
+            .is_err()
+        {
+            named = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(named, "the laptop is named once");
 
     click(&client, "[data-testid=open-session]").await;
     wait_for_text(
@@ -206,6 +213,16 @@ async fn a_file_of_another_workshop_is_merged_only_after_a_yes() {
     fill(&client, "[data-testid=laptop-name]", "Table 1").await;
     click(&client, "[data-testid=laptop-save]").await;
     wait_for(&client, "[data-testid=home-empty]").await;
+    for _ in 0..50 {
+        if client
+            .find(fantoccini::Locator::Css("[data-testid=laptop-setup]"))
+            .await
+            .is_err()
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     click(&client, "[data-testid=open-session]").await;
     wait_for_text(&client, "[data-testid=workshop-heading]", "Friday").await;
     wait_for_text(&client, ".persona-grid", "Esther").await;

@@ -107,8 +107,10 @@ pub fn create_container(doc: &mut AutoCommit, obj: &ObjId, spec: &FieldSpec) -> 
 fn container(doc: &mut AutoCommit, obj: &ObjId, spec: &FieldSpec) -> Result<ObjId> {
     match doc.get(obj, spec.name)? {
         Some((Value::Object(_), id)) => Ok(id),
-        // Only reached for a document damaged by hand; recreating is the best we can do.
-        _ => create_container(doc, obj, spec),
+        // Containers are created with their item (or in the genesis) and nowhere else: two
+        // laptops creating one here would each get their own, and a merge would hide one. A
+        // document without it was not written by this app; refuse rather than guess.
+        _ => Err(AutomergeError::Fail),
     }
 }
 

@@ -73,6 +73,9 @@ impl WorkshopDoc {
         for (kind, id) in &touches.deleted {
             items.push((*kind, id.clone(), vec!["deleted".into()]));
         }
+        // Items added since `before` did not exist then: they stay deleted (above), whatever
+        // else happened to them since.
+        items.retain(|(kind, id, _)| !touches.added.contains(&(*kind, id.clone())));
         for (kind, id, names) in items {
             let collection = self.object(&ROOT, kind.collection())?;
             let Some((Value::Object(ObjType::Map), obj)) =
@@ -148,6 +151,7 @@ impl WorkshopDoc {
             .into());
         }
         let value = crate::model::value::check(spec, value)?;
+        self.check_references(spec, &value)?;
         // Remove the stored value first so the write below is never skipped as "unchanged".
         self.doc
             .put(&obj, spec.name, automerge::ScalarValue::Null)?;

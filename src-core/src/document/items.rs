@@ -152,13 +152,23 @@ impl WorkshopDoc {
     /// workshop is many times quicker than reading field by field.
     pub fn items(&self, kind: Kind) -> Result<Vec<Item>> {
         let collection = self.collection(kind)?;
-        let automerge::hydrate::Value::Map(map) = self.doc.hydrate(&collection, None)? else {
-            return Err(DocumentError::BadField("collection"));
-        };
         let mut found = Vec::new();
-        for (id, entry) in map.iter() {
-            if let automerge::hydrate::Value::Map(fields) = &entry.value {
-                found.push(item_from_hydrated(kind, id, fields));
+        if self.doc.pending_ops() > 0 {
+            // `hydrate` reads committed changes only; mid-edit, read field by field so the
+            // edit's own operations count (a vote checked against votes cast just before it).
+            for id in self.doc.keys(&collection) {
+                if let Some((Value::Object(ObjType::Map), obj)) = self.doc.get(&collection, &id)? {
+                    found.push(self.read_item(kind, &id, &obj)?);
+                }
+            }
+        } else {
+            let automerge::hydrate::Value::Map(map) = self.doc.hydrate(&collection, None)? else {
+                return Err(DocumentError::BadField("collection"));
+            };
+            for (id, entry) in map.iter() {
+                if let automerge::hydrate::Value::Map(fields) = &entry.value {
+                    found.push(item_from_hydrated(kind, id, fields));
+                }
             }
         }
         found.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
@@ -180,9 +190,9 @@ impl WorkshopDoc {
         self.doc
             .map_range(&collection, ..)
             .filter(|entry| {
-                matches!(
+                !matches!(
                     fields::read_scalar(&self.doc, &entry.id(), "deleted"),
-                    Ok(FieldValue::Bool(false))
+                    Ok(FieldValue::Bool(true))
                 )
             })
             .count()
@@ -207,7 +217,11 @@ impl WorkshopDoc {
         Ok(checked)
     }
 
-    fn check_references(&self, spec: &crate::model::FieldSpec, value: &FieldValue) -> Result<()> {
+    pub(super) fn check_references(
+        &self,
+        spec: &crate::model::FieldSpec,
+        value: &FieldValue,
+    ) -> Result<()> {
         let (kinds, ids): (&[Kind], Vec<&str>) = match (spec.ty, value) {
             (FieldType::Ref(kinds), FieldValue::Str(id)) => (kinds, vec![id.as_str()]),
             (FieldType::Refs { kinds, .. }, FieldValue::List(ids)) => {
@@ -290,6 +304,20 @@ impl WorkshopDoc {
 
     /// Changes the given fields of a live item, leaving the others alone.
     pub fn set(&mut self, kind: Kind, id: &str, sent: &Map<String, Json>) -> Result<()> {
+        if kind == Kind::Vote {
+            // A cast dot is not moved: its checks (open round, candidate, dots left) were made
+            // when it was cast. Delete it and vote again instead.
+            if let Some(field) = ["round", "participant", "item"]
+                .into_iter()
+                .find(|f| sent.contains_key(*f))
+            {
+                return Err(ModelError::WrongType {
+                    field: field.into(),
+                    expected: "left as cast (delete the vote and vote again)",
+                }
+                .into());
+            }
+        }
         let obj = self.live_obj(kind, id)?;
         let checked = self.check_fields(kind, sent)?;
         for (spec, value) in &checked {
@@ -310,6 +338,16 @@ impl WorkshopDoc {
         let obj = self
             .item_obj(kind, id)?
             .ok_or_else(|| not_found(kind, id))?;
+        let deleted = fields::read_scalar(&self.doc, &obj, "deleted")? == FieldValue::Bool(true);
+        if kind == Kind::Vote && deleted {
+            // A restored dot must pass the same checks as a new one.
+            let vote = self.read_item(kind, id, &obj)?;
+            let checked: Vec<_> = ["round", "participant", "item"]
+                .into_iter()
+                .filter_map(|name| kind.field(name).map(|spec| (spec, vote.get(name).clone())))
+                .collect();
+            self.check_vote(&checked)?;
+        }
         if fields::read_scalar(&self.doc, &obj, "deleted")? != FieldValue::Bool(false) {
             self.doc.put(&obj, "deleted", false)?;
         }
@@ -357,9 +395,10 @@ impl WorkshopDoc {
             }
             .into());
         }
-        let text = match self.doc.get(&obj, field)? {
-            Some((Value::Object(ObjType::Text), text)) => text,
-            _ => fields::create_container(&mut self.doc, &obj, spec)?,
+        // The text was created with its item; creating it here could make two rival texts on
+        // two laptops, one of which a merge would hide.
+        let Some((Value::Object(ObjType::Text), text)) = self.doc.get(&obj, field)? else {
+            return Err(DocumentError::BadField("text"));
         };
         let delete = isize::try_from(delete).unwrap_or(isize::MAX);
         self.doc.splice_text(&text, position, delete, insert)?;

@@ -400,3 +400,36 @@ fn every_persona_field_round_trips() {
         "{err}"
     );
 }
+
+#[test]
+fn a_cast_vote_is_not_moved_and_a_restored_one_is_checked_again() {
+    let mut doc = create("Voting laptop", 1);
+    for (kind, id, fields_json) in [
+        (Kind::Participant, "p1", json!({"pseudonym": "Robin"})),
+        (Kind::Theme, "t1", json!({"name": "Transport"})),
+        (Kind::Theme, "t2", json!({"name": "Records"})),
+        (
+            Kind::VoteRound,
+            "r1",
+            json!({"question": "First?", "candidates": ["t1", "t2"], "dots_per_person": 1}),
+        ),
+    ] {
+        doc.add(kind, Some(id), &fields(fields_json), 1).unwrap();
+    }
+    let vote = |item: &str| fields(json!({"round": "r1", "participant": "p1", "item": item}));
+    doc.add(Kind::Vote, Some("v1"), &vote("t1"), 2).unwrap();
+    let err = doc
+        .set(Kind::Vote, "v1", &fields(json!({"item": "t2"})))
+        .unwrap_err();
+    assert!(
+        matches!(err, DocumentError::Model(ModelError::WrongType { .. })),
+        "{err}"
+    );
+    doc.delete(Kind::Vote, "v1").unwrap();
+    doc.add(Kind::Vote, Some("v2"), &vote("t2"), 3).unwrap();
+    let err = doc.restore(Kind::Vote, "v1").unwrap_err();
+    assert!(
+        matches!(err, DocumentError::Model(ModelError::NoDotsLeft { .. })),
+        "{err}"
+    );
+}

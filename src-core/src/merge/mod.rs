@@ -179,8 +179,14 @@ fn touches_per_file(sources: &mut [MergeSource], common: &[automerge::ChangeHash
 /// The fields any file wrote since the common past: where conflicts can be.
 fn scope_of(all: &[Touches]) -> conflicts::Scope {
     let mut scope = conflicts::Scope::default();
+    let can_conflict = |field: &String| {
+        field == "id"
+            || crate::model::schema::workshop_field(field).is_some_and(|s| !s.ty.is_container())
+    };
     for touches in all {
-        scope.workshop.extend(touches.workshop.iter().cloned());
+        scope
+            .workshop
+            .extend(touches.workshop.iter().filter(|f| can_conflict(f)).cloned());
         for (item, fields) in &touches.changed {
             scope
                 .items

@@ -326,6 +326,12 @@ impl Store {
     }
 
     fn stored(&self, id: &WorkshopId) -> Result<(Vec<u8>, Log)> {
+        // One read transaction, so another copy's compaction cannot land between reading the
+        // snapshot and reading the log.
+        let _read = self
+            .conn
+            .unchecked_transaction()
+            .map_err(|e| self.sqlite(e))?;
         let stored: Option<(Vec<u8>, i64)> = self
             .conn
             .query_row(
@@ -458,7 +464,7 @@ impl Store {
             }
         }
         if log.wants_compaction() {
-            fold_in_other_writers(&tx, id, doc, &log)?;
+            fold_in_other_writers(&tx, id, doc, &log, &data_dir)?;
             let snapshot = doc.save_uncompressed();
             let generation: i64 = tx
                 .query_row(
@@ -526,8 +532,9 @@ fn fold_in_other_writers(
     id: &WorkshopId,
     doc: &mut WorkshopDoc,
     log: &Log,
+    data_dir: &Path,
 ) -> Result<()> {
-    let sqlite = |e| CoreError::Database(e);
+    let sqlite = |e| CoreError::from_sqlite(e, data_dir);
     let (generation, rows): (i64, i64) = tx
         .query_row(
             "SELECT generation, (SELECT count(*) FROM change_log WHERE workshop_id = ?1)

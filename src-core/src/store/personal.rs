@@ -3,6 +3,7 @@
 //! disk (`secure_delete`) and checkpoints the write-ahead log so no copy lingers there.
 
 use super::{Result, Store};
+use crate::error::CoreError;
 use rusqlite::{params, OptionalExtension};
 use systematic_ipc::{PersonalDetails, WorkshopId};
 
@@ -58,9 +59,22 @@ impl Store {
                 params![workshop.0, participant],
             )
             .map_err(|e| self.sqlite(e))?;
-        self.conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-            .map_err(|e| self.sqlite(e))?;
-        Ok(())
+        // The old pages must leave the write-ahead log too. A checkpoint another reader blocks
+        // says so in its first column rather than failing; then try a few more times and, if
+        // it is still blocked, say so instead of claiming the details are gone.
+        for attempt in 0..20 {
+            let busy: i64 = self
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))
+                .map_err(|e| self.sqlite(e))?;
+            if busy == 0 {
+                return Ok(());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50 * (attempt + 1)));
+        }
+        Err(CoreError::Database(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            Some("the details are deleted but another copy of the app still holds an old copy of the file; close it and forget them again".into()),
+        )))
     }
 }

@@ -304,3 +304,27 @@ fn a_damaged_database_is_reported_and_left_alone() {
         "the file is kept as it was"
     );
 }
+
+#[test]
+fn restoring_a_version_keeps_later_added_and_deleted_items_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = laptop(dir.path(), "Table 1");
+    let id = store
+        .create(WorkshopId("w".into()), &meta("Esther"), &[])
+        .unwrap();
+    let version = store.history(&id).unwrap()[0].hash.clone();
+    let persona = add_esther(&mut store, &id);
+    store
+        .edit(&id, |doc, now| {
+            doc.delete(crate::model::Kind::Persona, &persona.0)
+                .map_err(|e| CoreError::from_document("t", e))?;
+            doc.commit("delete", now);
+            Ok(())
+        })
+        .unwrap();
+    store.restore_version(&id, &version).unwrap();
+    assert!(
+        store.view(&id).unwrap().personas.is_empty(),
+        "it did not exist then"
+    );
+}

@@ -10,6 +10,17 @@ use rusqlite::params;
 use std::path::Path;
 use systematic_ipc::{MergeReport, WorkshopId};
 
+/// Names the file in a damaged-file message, so the facilitator knows which of several files
+/// to ask for again.
+fn naming(error: session_file::SessionFileError, name: &str) -> session_file::SessionFileError {
+    match error {
+        session_file::SessionFileError::Damaged(detail) => {
+            session_file::SessionFileError::Damaged(format!("{name}: {detail}"))
+        }
+        other => other,
+    }
+}
+
 impl Store {
     /// Writes workshop `id` to a session file; the old file at `path`, if any, is replaced only
     /// once the new one is complete.
@@ -42,7 +53,7 @@ impl Store {
         paths: &[&Path],
         force: bool,
     ) -> Result<MergeReport> {
-        let local = self.stored_bytes(id)?;
+        let (local, log) = self.stored(id)?;
         let mut sources = vec![MergeSource {
             name: format!("This laptop ({})", self.laptop),
             doc: WorkshopDoc::load(&local, &self.actor)
@@ -53,10 +64,10 @@ impl Store {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| path.display().to_string());
-            let (_, doc) = session_file::read(path, &self.actor)?;
+            let (_, doc) = session_file::read(path, &self.actor).map_err(|e| naming(e, &name))?;
             sources.push(MergeSource { name, doc });
         }
-        let (mut merged, report) = merge(sources, &MergeOptions { force }, &mut |_, _| {})?;
+        let (mut merged, mut report) = merge(sources, &MergeOptions { force }, &mut |_, _| {})?;
         merged.automerge().set_actor(self.actor.clone());
         merged.set_laptop(&self.laptop);
         if report.forced {
@@ -64,11 +75,17 @@ impl Store {
                 .set_workshop_id(&id.0)
                 .map_err(|e| CoreError::from_document(&id.0, e))?;
             merged.commit("keep this workshop's id after merging", super::now_ms());
+            // That change settled the id: nothing left to choose.
+            report
+                .conflicts
+                .retain(|c| !(c.item.kind == "workshop" && c.field == "id"));
         }
         let data_dir = self.data_dir.clone();
         let sqlite = |e| CoreError::from_sqlite(e, &data_dir);
         let tx = self.conn.transaction().map_err(sqlite)?;
-        let snapshot = merged.save();
+        // Another copy of the app on this folder may have saved edits while the files merged.
+        super::fold_in_other_writers(&tx, id, &mut merged, &log, &data_dir)?;
+        let snapshot = merged.save_uncompressed();
         let snapshot_len = snapshot.len();
         let generation: i64 = tx
             .query_row(
