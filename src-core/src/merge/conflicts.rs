@@ -31,6 +31,15 @@ pub fn label(doc: &WorkshopDoc, kind: Kind, id: &str) -> String {
     id.to_owned()
 }
 
+/// The workshop's own facts, named like an item.
+fn workshop_ref(doc: &WorkshopDoc) -> ItemRef {
+    ItemRef {
+        kind: "workshop".into(),
+        id: doc.workshop_id().unwrap_or_default(),
+        label: doc.meta().map(|m| m.title).unwrap_or_default(),
+    }
+}
+
 pub fn item_ref(doc: &WorkshopDoc, kind: Kind, id: &str) -> ItemRef {
     ItemRef {
         kind: kind.name().to_owned(),
@@ -95,13 +104,14 @@ pub fn find_in(doc: &WorkshopDoc, index: &ChangeIndex, scope: &Scope) -> Vec<Con
     if !scope.workshop.is_empty() {
         if let Ok(Some((_, workshop))) = am.get(ROOT, WORKSHOP_FIELDS_KEY) {
             let keys: Vec<&str> = scope.workshop.iter().map(String::as_str).collect();
-            let title = doc.meta().map(|m| m.title).unwrap_or_default();
-            let item = || ItemRef {
-                kind: "workshop".into(),
-                id: doc.workshop_id().unwrap_or_default(),
-                label: title.clone(),
-            };
-            conflicts_at(doc, index, &workshop, &keys, &item, &mut out);
+            conflicts_at(
+                doc,
+                index,
+                &workshop,
+                &keys,
+                &|| workshop_ref(doc),
+                &mut out,
+            );
         }
     }
     for ((kind, id), fields) in &scope.items {
@@ -134,13 +144,14 @@ pub fn find(doc: &WorkshopDoc, index: &ChangeIndex) -> Vec<Conflict> {
             .map(|s| s.name)
             .collect();
         keys.push("id");
-        let title = doc.meta().map(|m| m.title).unwrap_or_default();
-        let item = || ItemRef {
-            kind: "workshop".into(),
-            id: doc.workshop_id().unwrap_or_default(),
-            label: title.clone(),
-        };
-        conflicts_at(doc, index, &workshop, &keys, &item, &mut out);
+        conflicts_at(
+            doc,
+            index,
+            &workshop,
+            &keys,
+            &|| workshop_ref(doc),
+            &mut out,
+        );
     }
     for kind in Kind::ALL {
         let Ok(Some((_, collection))) = am.get(ROOT, kind.collection()) else {

@@ -465,19 +465,9 @@ impl Store {
         }
         if log.wants_compaction() {
             fold_in_other_writers(&tx, id, doc, &log, &data_dir)?;
-            let snapshot = doc.save_uncompressed();
-            let generation: i64 = tx
-                .query_row(
-                    "UPDATE documents SET snapshot = ?2, generation = generation + 1
-                     WHERE workshop_id = ?1 RETURNING generation",
-                    params![id.0, snapshot],
-                    |r| r.get(0),
-                )
-                .map_err(sqlite)?;
-            tx.execute("DELETE FROM change_log WHERE workshop_id = ?1", [&id.0])
-                .map_err(sqlite)?;
+            let (snapshot_bytes, generation) = replace_snapshot(&tx, id, doc).map_err(sqlite)?;
             log = Log {
-                snapshot_bytes: snapshot.len(),
+                snapshot_bytes,
                 generation,
                 indexed: log.indexed,
                 ..Log::default()
@@ -522,6 +512,24 @@ impl Store {
         }
         tx.commit().map_err(sqlite)
     }
+}
+
+/// Makes `doc` the workshop's snapshot and empties its change log (inside the caller's
+/// transaction); returns the snapshot's size and its new generation.
+fn replace_snapshot(
+    tx: &Connection,
+    id: &WorkshopId,
+    doc: &mut WorkshopDoc,
+) -> rusqlite::Result<(usize, i64)> {
+    let snapshot = doc.save_uncompressed();
+    let generation: i64 = tx.query_row(
+        "UPDATE documents SET snapshot = ?2, generation = generation + 1
+         WHERE workshop_id = ?1 RETURNING generation",
+        params![id.0, snapshot],
+        |r| r.get(0),
+    )?;
+    tx.execute("DELETE FROM change_log WHERE workshop_id = ?1", [&id.0])?;
+    Ok((snapshot.len(), generation))
 }
 
 /// Before a compaction replaces the snapshot and empties the log: if another copy of the app on

@@ -6,7 +6,6 @@ use crate::document::WorkshopDoc;
 use crate::error::CoreError;
 use crate::merge::{merge, MergeOptions, MergeSource};
 use crate::session_file;
-use rusqlite::params;
 use std::path::Path;
 use systematic_ipc::{MergeReport, WorkshopId};
 
@@ -85,18 +84,8 @@ impl Store {
         let tx = self.conn.transaction().map_err(sqlite)?;
         // Another copy of the app on this folder may have saved edits while the files merged.
         super::fold_in_other_writers(&tx, id, &mut merged, &log, &data_dir)?;
-        let snapshot = merged.save_uncompressed();
-        let snapshot_len = snapshot.len();
-        let generation: i64 = tx
-            .query_row(
-                "UPDATE documents SET snapshot = ?2, generation = generation + 1
-                 WHERE workshop_id = ?1 RETURNING generation",
-                params![id.0, snapshot],
-                |r| r.get(0),
-            )
-            .map_err(sqlite)?;
-        tx.execute("DELETE FROM change_log WHERE workshop_id = ?1", [&id.0])
-            .map_err(sqlite)?;
+        let (snapshot_len, generation) =
+            super::replace_snapshot(&tx, id, &mut merged).map_err(sqlite)?;
         upsert_index(&tx, id, &mut merged).map_err(sqlite)?;
         tx.commit().map_err(sqlite)?;
         self.logs.insert(
