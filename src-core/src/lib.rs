@@ -2,6 +2,7 @@
 //! validation limits and the request handler the shell calls. Nothing here knows about windows,
 //! Tauri or the web view; everything is testable from plain Rust.
 
+pub mod analysis;
 pub mod app;
 pub mod data_dir;
 pub mod demo;

@@ -4,12 +4,22 @@
 //! either a [`Response`] or an [`AppError`]. This crate is serde-only so that it compiles both natively
 //! (shell, core) and to wasm (UI).
 
+mod analysis;
 mod error;
+mod map;
 mod merge;
 mod model;
 mod request;
 
+pub use analysis::{
+    Bridge, CutPoint, FeedbackLoop, LoopKind, LostRoute, MapAnalysis, NodeCentrality, Reach,
+    Reached,
+};
 pub use error::{AppError, ErrorKind};
+pub use map::{
+    ConnectionDraft, FailureDraft, Level, LinkRef, LinkTarget, MapConnection, MapEdit, MapEdited,
+    MapFailure, MapNode, MapView, NodeDraft, NodeKind, NodeMove, Polarity,
+};
 pub use merge::{
     Conflict, ConflictValue, DeletedWhileEdited, FileReport, ItemRef, KindCounts, MergeReport,
     OverLimitVote, TextEditedOnSeveral,

@@ -1,0 +1,260 @@
+//! The system map as the canvas, the analysis panel and the import/export code see it.
+
+use serde::{Deserialize, Serialize};
+
+/// What a map node stands for; each kind has its own shape and colour on the canvas.
+#[derive(
+    Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    #[default]
+    Service,
+    Organisation,
+    PersonRole,
+    Persona,
+    Condition,
+    Resource,
+    Factor,
+}
+
+impl NodeKind {
+    pub const ALL: [NodeKind; 7] = [
+        NodeKind::Service,
+        NodeKind::Organisation,
+        NodeKind::PersonRole,
+        NodeKind::Persona,
+        NodeKind::Condition,
+        NodeKind::Resource,
+        NodeKind::Factor,
+    ];
+
+    /// The name used in the document and in every file format (`person_role`).
+    pub fn name(self) -> &'static str {
+        match self {
+            NodeKind::Service => "service",
+            NodeKind::Organisation => "organisation",
+            NodeKind::PersonRole => "person_role",
+            NodeKind::Persona => "persona",
+            NodeKind::Condition => "condition",
+            NodeKind::Resource => "resource",
+            NodeKind::Factor => "factor",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// Where in the system a node sits: the person and their care team (micro), services and
+/// organisations (meso), or policy, funding and the wider system (macro).
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Micro,
+    Meso,
+    Macro,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Level::Micro, Level::Meso, Level::Macro];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Micro => "micro",
+            Level::Meso => "meso",
+            Level::Macro => "macro",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.name() == name)
+    }
+}
+
+/// How a change at a connection's start moves its end: the same way (+), the other way (−), or
+/// not yet agreed.
+#[derive(
+    Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    Positive,
+    Negative,
+    #[default]
+    Unknown,
+}
+
+impl Polarity {
+    pub const ALL: [Polarity; 3] = [Polarity::Positive, Polarity::Negative, Polarity::Unknown];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Polarity::Positive => "positive",
+            Polarity::Negative => "negative",
+            Polarity::Unknown => "unknown",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.name() == name)
+    }
+
+    /// The sign drawn on the arrow.
+    pub fn sign(self) -> &'static str {
+        match self {
+            Polarity::Positive => "+",
+            Polarity::Negative => "−",
+            Polarity::Unknown => "?",
+        }
+    }
+}
+
+/// Another part of the workshop a node is linked to (a persona, a journey step, a scenario).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LinkRef {
+    /// The item's kind in the document (`persona`, `journey_step`, `scenario`).
+    pub kind: String,
+    pub id: String,
+}
+
+/// A node as typed on the canvas or read from a file.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct NodeDraft {
+    pub kind: NodeKind,
+    pub level: Option<Level>,
+    pub label: String,
+    pub x: f64,
+    pub y: f64,
+    #[serde(default)]
+    pub notes: String,
+    /// Automatic layout leaves a pinned node where it is.
+    #[serde(default)]
+    pub pinned: bool,
+    #[serde(default)]
+    pub links: Vec<LinkRef>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct MapNode {
+    pub id: String,
+    #[serde(flatten)]
+    pub node: NodeDraft,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Default)]
+pub struct ConnectionDraft {
+    pub from: String,
+    pub to: String,
+    pub polarity: Polarity,
+    #[serde(default)]
+    pub label: String,
+    /// A delay between cause and effect, drawn as ‖ across the arrow.
+    #[serde(default)]
+    pub delay: bool,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct MapConnection {
+    pub id: String,
+    #[serde(flatten)]
+    pub connection: ConnectionDraft,
+}
+
+/// Where the system fails people, marked on a node or a connection.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Default)]
+pub struct FailureDraft {
+    /// The id of the node or connection it is on.
+    pub on: String,
+    pub description: String,
+    /// 1 (minor) to 5 (severe).
+    pub severity: Option<u8>,
+    /// The participant who raised it, if recorded.
+    #[serde(default)]
+    pub raised_by: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct MapFailure {
+    pub id: String,
+    #[serde(flatten)]
+    pub failure: FailureDraft,
+}
+
+/// A persona, journey step or scenario a node may link to, with the words to show for it.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct LinkTarget {
+    #[serde(flatten)]
+    pub item: LinkRef,
+    pub label: String,
+}
+
+/// The whole system map of a workshop.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct MapView {
+    pub nodes: Vec<MapNode>,
+    pub connections: Vec<MapConnection>,
+    pub failures: Vec<MapFailure>,
+    /// Everything a node can be linked to, for the link picker and for jumping.
+    #[serde(default)]
+    pub link_targets: Vec<LinkTarget>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+/// One edit of the map. A request carries a list of them, written as one change (one undo step).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(tag = "edit", rename_all = "snake_case")]
+pub enum MapEdit {
+    AddNode {
+        node: NodeDraft,
+    },
+    UpdateNode {
+        id: String,
+        node: NodeDraft,
+    },
+    /// Moves nodes (a drag, or a layout) without touching anything else.
+    MoveNodes {
+        moves: Vec<NodeMove>,
+    },
+    AddConnection {
+        connection: ConnectionDraft,
+    },
+    UpdateConnection {
+        id: String,
+        connection: ConnectionDraft,
+    },
+    AddFailure {
+        failure: FailureDraft,
+    },
+    UpdateFailure {
+        id: String,
+        failure: FailureDraft,
+    },
+    /// Deletes nodes, connections and failure points by id. A node takes its connections and
+    /// failure points with it.
+    Delete {
+        ids: Vec<String>,
+    },
+    /// Copies nodes (and the connections between them), shifted by (dx, dy).
+    Duplicate {
+        ids: Vec<String>,
+        dx: f64,
+        dy: f64,
+    },
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct NodeMove {
+    pub id: String,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// What the map's edits did: the ids of the items they added (in order), and the map after.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct MapEdited {
+    pub added: Vec<String>,
+    pub map: MapView,
+}
