@@ -18,7 +18,8 @@ pub use analysis::{
 pub use error::{AppError, ErrorKind};
 pub use map::{
     ConnectionDraft, FailureDraft, Level, LinkRef, LinkTarget, MapConnection, MapEdit, MapEdited,
-    MapFailure, MapNode, MapView, NodeDraft, NodeKind, NodeMove, Polarity,
+    MapFailure, MapNode, MapView, NodeDraft, NodeKind, NodeMove, Polarity, Shape, FAILURE_COLOUR,
+    NODE_HEIGHT, NODE_WIDTH,
 };
 pub use merge::{
     Conflict, ConflictValue, DeletedWhileEdited, FileReport, ItemRef, KindCounts, MergeReport,

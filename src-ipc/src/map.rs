@@ -258,3 +258,50 @@ pub struct MapEdited {
     pub added: Vec<String>,
     pub map: MapView,
 }
+
+/// How a node kind is drawn. Shared by the canvas and the SVG/PNG export so that a printed map
+/// looks like the one on the projector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    RoundedBox,
+    Box,
+    Circle,
+    Ellipse,
+    Hexagon,
+    Diamond,
+    Tag,
+}
+
+/// Node size on the canvas, in map units; (x, y) is the centre.
+pub const NODE_WIDTH: f64 = 150.0;
+pub const NODE_HEIGHT: f64 = 60.0;
+/// Red of failure markers.
+pub const FAILURE_COLOUR: &str = "#c81e1e";
+
+impl NodeKind {
+    pub fn shape(self) -> Shape {
+        match self {
+            NodeKind::Service => Shape::RoundedBox,
+            NodeKind::Organisation => Shape::Box,
+            NodeKind::PersonRole => Shape::Circle,
+            NodeKind::Persona => Shape::Ellipse,
+            NodeKind::Condition => Shape::Hexagon,
+            NodeKind::Resource => Shape::Diamond,
+            NodeKind::Factor => Shape::Tag,
+        }
+    }
+
+    /// Fill and outline colours, distinct in hue and readable with black text; the outlines
+    /// differ in lightness too, for colour-blind readers.
+    pub fn colours(self) -> (&'static str, &'static str) {
+        match self {
+            NodeKind::Service => ("#dbeafe", "#1d4ed8"),
+            NodeKind::Organisation => ("#e0e7ff", "#3730a3"),
+            NodeKind::PersonRole => ("#fce7f3", "#9d174d"),
+            NodeKind::Persona => ("#fef3c7", "#92400e"),
+            NodeKind::Condition => ("#ede9fe", "#6d28d9"),
+            NodeKind::Resource => ("#dcfce7", "#166534"),
+            NodeKind::Factor => ("#f3f4f6", "#374151"),
+        }
+    }
+}

@@ -13,6 +13,7 @@ mod fields;
 pub mod genesis;
 mod history;
 mod items;
+pub mod map;
 pub mod typed;
 
 pub use items::Item;

@@ -203,6 +203,7 @@ impl Kind {
         match self {
             Kind::Persona => crate::limits::PERSONAS_PER_WORKSHOP_MAX,
             Kind::Vote | Kind::Note | Kind::JourneyStep => 20_000,
+            Kind::Connection | Kind::FailurePoint => 4_000,
             _ => 2_000,
         }
     }
@@ -288,6 +289,14 @@ impl Kind {
                     field("x", Number),
                     field("y", Number),
                     field("notes", TEXT),
+                    field("pinned", Bool),
+                    field(
+                        "links",
+                        Refs {
+                            kinds: &[Kind::Persona, Kind::JourneyStep, Kind::Scenario],
+                            max: 20,
+                        },
+                    ),
                 ];
                 F
             }

@@ -1,0 +1,276 @@
+use super::*;
+use crate::document::typed::meta_fields;
+use automerge::ActorId;
+use chrono::NaiveDate;
+use systematic_ipc::{NodeMove, PersonaDraft, WorkshopMeta};
+
+fn doc() -> WorkshopDoc {
+    let meta = WorkshopMeta {
+        title: "Leaving hospital on a Friday".into(),
+        date: NaiveDate::from_ymd_opt(2026, 3, 1).expect("date"),
+        venue: String::new(),
+        facilitator: String::new(),
+    };
+    WorkshopDoc::create(
+        "w1",
+        &meta_fields(&meta),
+        "Map laptop",
+        &ActorId::from(vec![7u8; 16]),
+        1_000,
+    )
+    .expect("new workshop")
+}
+
+fn node(label: &str, kind: NodeKind, x: f64) -> NodeDraft {
+    NodeDraft {
+        kind,
+        label: label.into(),
+        x,
+        y: 0.0,
+        ..NodeDraft::default()
+    }
+}
+
+fn add_nodes(doc: &mut WorkshopDoc, labels: &[&str]) -> Vec<String> {
+    let edits: Vec<MapEdit> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| MapEdit::AddNode {
+            node: node(label, NodeKind::Service, i as f64 * 100.0),
+        })
+        .collect();
+    let ids = doc.edit_map(&edits, 2_000).expect("nodes added");
+    doc.commit(&describe(&edits), 2_000);
+    ids
+}
+
+fn connect(from: &str, to: &str) -> MapEdit {
+    MapEdit::AddConnection {
+        connection: ConnectionDraft {
+            from: from.into(),
+            to: to.into(),
+            polarity: Polarity::Negative,
+            label: "tells".into(),
+            delay: true,
+        },
+    }
+}
+
+#[test]
+fn nodes_connections_and_failures_read_back_as_written() {
+    let mut doc = doc();
+    let ids = add_nodes(&mut doc, &["Hospital", "GP surgery"]);
+    let added = doc
+        .edit_map(&[connect(&ids[0], &ids[1])], 3_000)
+        .expect("connected");
+    let failure = FailureDraft {
+        on: added[0].clone(),
+        description: "Discharged on Friday and nobody tells her GP".into(),
+        severity: Some(4),
+        raised_by: None,
+    };
+    let failure_id = doc
+        .edit_map(
+            &[MapEdit::AddFailure {
+                failure: failure.clone(),
+            }],
+            3_000,
+        )
+        .expect("failure marked");
+    let map = doc.map().expect("map");
+    assert_eq!(map.nodes.len(), 2);
+    assert_eq!(map.nodes[1].node.label, "GP surgery");
+    assert_eq!(map.nodes[1].node.x, 100.0);
+    assert_eq!(map.connections[0].connection.polarity, Polarity::Negative);
+    assert!(map.connections[0].connection.delay);
+    assert_eq!(
+        map.failures,
+        vec![MapFailure {
+            id: failure_id[0].clone(),
+            failure
+        }]
+    );
+}
+
+#[test]
+fn moving_keeps_a_tenth_of_a_unit_and_touches_nothing_else() {
+    let mut doc = doc();
+    let ids = add_nodes(&mut doc, &["Hospital"]);
+    let moves = vec![NodeMove {
+        id: ids[0].clone(),
+        x: 12.345,
+        y: -7.06,
+    }];
+    doc.edit_map(&[MapEdit::MoveNodes { moves }], 3_000)
+        .expect("moved");
+    let node = &doc.map().expect("map").nodes[0].node;
+    assert_eq!((node.x, node.y), (12.3, -7.1));
+    assert_eq!(node.label, "Hospital");
+}
+
+#[test]
+fn deleting_a_node_takes_its_connections_and_their_failure_points() {
+    let mut doc = doc();
+    let ids = add_nodes(&mut doc, &["A", "B", "C"]);
+    let c = doc
+        .edit_map(
+            &[connect(&ids[0], &ids[1]), connect(&ids[1], &ids[2])],
+            3_000,
+        )
+        .expect("connected");
+    let failure = FailureDraft {
+        on: c[0].clone(),
+        description: "Lost letter".into(),
+        ..FailureDraft::default()
+    };
+    doc.edit_map(&[MapEdit::AddFailure { failure }], 3_000)
+        .expect("failure");
+    doc.edit_map(
+        &[MapEdit::Delete {
+            ids: vec![ids[0].clone()],
+        }],
+        4_000,
+    )
+    .expect("deleted");
+    let map = doc.map().expect("map");
+    assert_eq!(map.nodes.len(), 2);
+    assert_eq!(map.connections.len(), 1);
+    assert_eq!(map.connections[0].id, c[1]);
+    assert!(map.failures.is_empty());
+    // Deleted, not gone: still in the document, so history and merges see it.
+    assert!(
+        doc.item(Kind::Node, &ids[0])
+            .expect("read")
+            .expect("kept")
+            .deleted
+    );
+}
+
+#[test]
+fn duplicating_copies_nodes_and_the_connections_among_them() {
+    let mut doc = doc();
+    let ids = add_nodes(&mut doc, &["A", "B", "C"]);
+    doc.edit_map(
+        &[connect(&ids[0], &ids[1]), connect(&ids[1], &ids[2])],
+        3_000,
+    )
+    .expect("connected");
+    let added = doc
+        .edit_map(
+            &[MapEdit::Duplicate {
+                ids: vec![ids[0].clone(), ids[1].clone()],
+                dx: 20.0,
+                dy: 30.0,
+            }],
+            4_000,
+        )
+        .expect("duplicated");
+    assert_eq!(added.len(), 3, "two nodes and the connection between them");
+    let map = doc.map().expect("map");
+    assert_eq!(map.nodes.len(), 5);
+    let copy = map.nodes.iter().find(|n| n.id == added[0]).expect("copy");
+    assert_eq!(
+        (copy.node.label.as_str(), copy.node.x, copy.node.y),
+        ("A", 20.0, 30.0)
+    );
+    let connection = map
+        .connections
+        .iter()
+        .find(|c| c.id == added[2])
+        .expect("copied");
+    assert_eq!(
+        (&connection.connection.from, &connection.connection.to),
+        (&added[0], &added[1])
+    );
+}
+
+#[test]
+fn connections_and_failures_must_point_at_live_map_items() {
+    let mut doc = doc();
+    let ids = add_nodes(&mut doc, &["A"]);
+    assert!(doc.edit_map(&[connect(&ids[0], "nowhere")], 3_000).is_err());
+    doc.edit_map(&[MapEdit::Delete { ids: ids.clone() }], 3_000)
+        .expect("deleted");
+    let failure = FailureDraft {
+        on: ids[0].clone(),
+        description: "x".into(),
+        ..FailureDraft::default()
+    };
+    assert!(doc
+        .edit_map(&[MapEdit::AddFailure { failure }], 3_000)
+        .is_err());
+    assert!(doc
+        .edit_map(
+            &[MapEdit::Delete {
+                ids: vec!["nowhere".into()]
+            }],
+            3_000
+        )
+        .is_err());
+    let label_missing = MapEdit::AddNode {
+        node: node("", NodeKind::Factor, 0.0),
+    };
+    assert!(
+        doc.edit_map(&[label_missing], 3_000).is_err(),
+        "a node needs a label"
+    );
+}
+
+#[test]
+fn nodes_link_to_personas_by_kind() {
+    let mut doc = doc();
+    let esther = doc
+        .add_persona(
+            &PersonaDraft {
+                name: "Esther".into(),
+                ..PersonaDraft::default()
+            },
+            2_000,
+        )
+        .expect("persona");
+    let mut draft = node("Esther", NodeKind::Persona, 0.0);
+    draft.links = vec![LinkRef {
+        kind: "persona".into(),
+        id: esther.id.0.clone(),
+    }];
+    doc.edit_map(
+        &[MapEdit::AddNode {
+            node: draft.clone(),
+        }],
+        3_000,
+    )
+    .expect("node");
+    let map = doc.map().expect("map");
+    assert_eq!(map.nodes[0].node.links, draft.links);
+    assert_eq!(map.link_targets[0].label, "Esther");
+    let mut bad = node("X", NodeKind::Factor, 0.0);
+    bad.links = vec![LinkRef {
+        kind: "persona".into(),
+        id: map.nodes[0].id.clone(),
+    }];
+    assert!(
+        doc.edit_map(&[MapEdit::AddNode { node: bad }], 3_000)
+            .is_err(),
+        "a node cannot link to another node"
+    );
+}
+
+#[test]
+fn one_edit_list_is_described_in_a_few_words() {
+    assert_eq!(
+        describe(&[MapEdit::AddNode {
+            node: node("GP", NodeKind::Service, 0.0)
+        }]),
+        "add node GP"
+    );
+    assert_eq!(
+        describe(&[MapEdit::Delete {
+            ids: vec!["a".into(), "b".into()]
+        }]),
+        "delete 2 things from the map"
+    );
+    assert_eq!(
+        describe(&[connect("a", "b"), connect("b", "c")]),
+        "2 map edits"
+    );
+}
