@@ -3,6 +3,7 @@
 //!
 //! Exit codes: 0 ok, 1 a user error (explained on standard error), 2 a corrupt input file.
 
+mod analysis_text;
 mod failure;
 mod text;
 
@@ -81,6 +82,17 @@ enum Command {
     },
     /// Checks that a session file can be read in full.
     Check { file: PathBuf },
+    /// Analyses the system map: feedback loops, single points of failure, the most central
+    /// nodes, and what each persona can reach.
+    Analyze {
+        file: PathBuf,
+        /// Print the analysis as JSON.
+        #[arg(long)]
+        json: bool,
+        /// List at most this many feedback loops.
+        #[arg(long, default_value_t = systematic_core::analysis::DEFAULT_LOOP_CAP)]
+        max_loops: usize,
+    },
     /// Exports a workshop.
     Export {
         file: PathBuf,
@@ -218,6 +230,24 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 model["workshop"]["title"].as_str().unwrap_or_default(),
                 model["id"].as_str().unwrap_or_default(),
             );
+        }
+        Command::Analyze {
+            file,
+            json,
+            max_loops,
+        } => {
+            let doc = open(&file)?;
+            let map = doc.map().map_err(|e| Failure::corrupt(&file, e))?;
+            let found = systematic_core::analysis::analyze(&map.nodes, &map.connections, max_loops);
+            if json {
+                println!(
+                    "{}",
+                    pretty(&serde_json::to_value(&found).unwrap_or_default())
+                );
+            } else {
+                let title = doc.meta().map(|m| m.title).unwrap_or_default();
+                print!("{}", analysis_text::analysis(&title, &map, &found));
+            }
         }
         Command::Export {
             file,

@@ -219,3 +219,51 @@ fn corrupt_input_exits_2() {
         2,
     );
 }
+
+#[test]
+fn analyze_names_loops_single_points_of_failure_and_reach() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = new_workshop(dir.path(), "map.systematic", "friday");
+    let script = [
+        r#"{"op":"add","kind":"node","id":"esther","fields":{"kind":"persona","label":"Esther"}}"#,
+        r#"{"op":"add","kind":"node","id":"hospital","fields":{"kind":"service","label":"Hospital"}}"#,
+        r#"{"op":"add","kind":"node","id":"gp","fields":{"kind":"service","label":"GP practice"}}"#,
+        r#"{"op":"add","kind":"node","id":"nurses","fields":{"kind":"service","label":"District nurses"}}"#,
+        r#"{"op":"add","kind":"connection","id":"c1","fields":{"from":"esther","to":"hospital","polarity":"positive"}}"#,
+        r#"{"op":"add","kind":"connection","id":"c2","fields":{"from":"hospital","to":"gp","polarity":"positive"}}"#,
+        r#"{"op":"add","kind":"connection","id":"c3","fields":{"from":"gp","to":"nurses","polarity":"positive"}}"#,
+        r#"{"op":"add","kind":"connection","id":"c4","fields":{"from":"nurses","to":"gp","polarity":"negative"}}"#,
+    ]
+    .join("\n");
+    ok(&["edit", s(&file), "--laptop", "Map laptop"], &script);
+
+    let text = ok(&["analyze", s(&file)], "");
+    assert!(text.contains("4 nodes, 4 connections"), "{text}");
+    assert!(
+        text.contains(
+            "balancing (change is pushed back): GP practice → District nurses → GP practice"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("If Hospital goes: Esther loses the route to GP practice, District nurses."),
+        "{text}"
+    );
+    assert!(text.contains("Esther reaches 3 services"), "{text}");
+    assert!(
+        text.contains("District nurses (by Esther → Hospital → GP practice → District nurses)"),
+        "{text}"
+    );
+
+    let json: serde_json::Value = serde_json::from_str(&ok(
+        &["analyze", s(&file), "--json", "--max-loops", "0"],
+        "",
+    ))
+    .expect("json");
+    assert_eq!(json["loops"], serde_json::json!([]));
+    assert_eq!(json["loops_capped"], true);
+    assert_eq!(json["centrality"][0]["id"], "gp");
+
+    let missing = fails(&["analyze", s(&dir.path().join("nope.systematic"))], "", 1);
+    assert!(missing.contains("nope.systematic"), "{missing}");
+}

@@ -181,6 +181,15 @@ fn handle_with_store(store: &mut Store, request: Request) -> Result<Response, Co
             store.forget_personal_details(&workshop, &participant)?;
             Ok(Response::Done)
         }
+        Request::Map { workshop } => Ok(Response::Map(store.map(&workshop)?)),
+        Request::EditMap { workshop, edits } => {
+            Ok(Response::MapEdited(store.edit_map(&workshop, &edits)?))
+        }
+        Request::LayoutMap { workshop } => Ok(Response::Map(store.layout_map(&workshop)?)),
+        Request::AnalyzeMap { workshop } => Ok(Response::Analysis(store.analyze_map(&workshop)?)),
+        Request::MapReach { workshop, node } => {
+            Ok(Response::Reach(store.map_reach(&workshop, &node)?))
+        }
     }
 }
 

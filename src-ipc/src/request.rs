@@ -1,3 +1,5 @@
+use crate::analysis::{MapAnalysis, Reach};
+use crate::map::{MapEdit, MapEdited, MapView};
 use crate::merge::MergeReport;
 use crate::model::{
     AppStatus, HistoryEntry, NewWorkshop, Persona, PersonaDraft, PersonaId, PersonalDetails,
@@ -107,6 +109,28 @@ pub enum Request {
         workshop: WorkshopId,
         participant: String,
     },
+    /// The workshop's system map.
+    Map {
+        workshop: WorkshopId,
+    },
+    /// Edits the map; the list is written as one change, so it undoes as one.
+    EditMap {
+        workshop: WorkshopId,
+        edits: Vec<MapEdit>,
+    },
+    /// Lays the map out automatically, leaving pinned nodes where they are (one change).
+    LayoutMap {
+        workshop: WorkshopId,
+    },
+    /// Feedback loops, single points of failure, centrality and reach of the map.
+    AnalyzeMap {
+        workshop: WorkshopId,
+    },
+    /// Everything downstream of a node: what is affected if it fails.
+    MapReach {
+        workshop: WorkshopId,
+        node: String,
+    },
 }
 
 /// The answer to a [`Request`]; each request has exactly one matching variant.
@@ -124,6 +148,10 @@ pub enum Response {
     },
     History(Vec<HistoryEntry>),
     PersonalDetails(Option<PersonalDetails>),
+    Map(MapView),
+    MapEdited(MapEdited),
+    Analysis(MapAnalysis),
+    Reach(Reach),
     /// The request was carried out and has nothing to show.
     Done,
 }

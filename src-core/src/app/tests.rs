@@ -193,3 +193,114 @@ fn a_panic_mid_edit_is_an_error_and_memory_goes_back_to_the_disk() {
         "the unsaved persona must not survive in memory"
     );
 }
+
+fn map_edit(
+    app: &mut App,
+    workshop: &WorkshopId,
+    edits: Vec<systematic_ipc::MapEdit>,
+) -> systematic_ipc::MapEdited {
+    match app.handle(Request::EditMap {
+        workshop: workshop.clone(),
+        edits,
+    }) {
+        Ok(Response::MapEdited(edited)) => edited,
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn the_map_is_drawn_laid_out_analysed_and_undone_through_requests() {
+    use systematic_ipc::{ConnectionDraft, MapEdit, NodeDraft, NodeKind, Polarity};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::open(DataFolder::chosen(dir.path()));
+    let id = created(&mut app, "Leaving hospital").id;
+    let node = |label: &str, kind| MapEdit::AddNode {
+        node: NodeDraft {
+            kind,
+            label: label.into(),
+            ..NodeDraft::default()
+        },
+    };
+    let added = map_edit(
+        &mut app,
+        &id,
+        vec![
+            node("Esther", NodeKind::Persona),
+            node("Hospital", NodeKind::Service),
+            node("GP surgery", NodeKind::Service),
+        ],
+    );
+    assert_eq!(added.map.nodes.len(), 3);
+    assert!(added.map.can_undo);
+    let connect = |from: &str, to: &str| MapEdit::AddConnection {
+        connection: ConnectionDraft {
+            from: from.into(),
+            to: to.into(),
+            polarity: Polarity::Positive,
+            ..ConnectionDraft::default()
+        },
+    };
+    let ids = &added.added;
+    map_edit(
+        &mut app,
+        &id,
+        vec![connect(&ids[0], &ids[1]), connect(&ids[1], &ids[2])],
+    );
+    let laid_out = match app.handle(Request::LayoutMap {
+        workshop: id.clone(),
+    }) {
+        Ok(Response::Map(map)) => map,
+        other => panic!("unexpected {other:?}"),
+    };
+    let positions: Vec<(f64, f64)> = laid_out
+        .nodes
+        .iter()
+        .map(|n| (n.node.x, n.node.y))
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] != w[1]), "{positions:?}");
+    let analysis = match app.handle(Request::AnalyzeMap {
+        workshop: id.clone(),
+    }) {
+        Ok(Response::Analysis(analysis)) => analysis,
+        other => panic!("unexpected {other:?}"),
+    };
+    let hospital = analysis
+        .cut_points
+        .iter()
+        .find(|c| c.node == ids[1])
+        .expect("cut point");
+    assert_eq!(hospital.lost_routes[0].services, vec![ids[2].clone()]);
+    match app.handle(Request::MapReach {
+        workshop: id.clone(),
+        node: ids[0].clone(),
+    }) {
+        Ok(Response::Reach(reach)) => assert_eq!(reach.reached.len(), 2),
+        other => panic!("unexpected {other:?}"),
+    }
+    // Undo the layout, then the connections: each request was one step.
+    app.handle(Request::Undo {
+        workshop: id.clone(),
+    })
+    .unwrap();
+    app.handle(Request::Undo {
+        workshop: id.clone(),
+    })
+    .unwrap();
+    match app.handle(Request::Map {
+        workshop: id.clone(),
+    }) {
+        Ok(Response::Map(map)) => {
+            assert!(map.connections.is_empty());
+            assert!(map.nodes.iter().all(|n| (n.node.x, n.node.y) == (0.0, 0.0)));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    let missing = app.handle(Request::MapReach {
+        workshop: id,
+        node: "nowhere".into(),
+    });
+    assert!(
+        matches!(missing, Err(e) if e.kind == ErrorKind::NotFound),
+        "a missing node is not found"
+    );
+}

@@ -4,6 +4,7 @@
 //! database runs in WAL mode with `synchronous=FULL`, and the change row is committed before we
 //! answer. If the write fails, the in-memory copy is dropped so memory never runs ahead of disk.
 
+mod map;
 mod personal;
 mod schema;
 mod sessions;
