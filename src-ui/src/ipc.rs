@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 use systematic_ipc::{
-    AppError, AppStatus, ErrorKind, FilePurpose, HistoryEntry, MergeReport, NewWorkshop, Persona,
+    AppError, AppStatus, ErrorKind, FilePurpose, HistoryEntry, MapAnalysis, MapEdit, MapEdited,
+    MapView, MergeReport, NewWorkshop, Persona, Reach,
     PersonaDraft, PersonaId, Request, Response, WorkshopId, WorkshopSummary, WorkshopView,
     CHOOSE_FILES_COMMAND, DISPATCH_COMMAND,
 };
@@ -192,4 +193,41 @@ pub async fn history(id: WorkshopId) -> Result<Vec<HistoryEntry>, AppError> {
 
 pub async fn restore_version(id: WorkshopId, hash: String) -> Result<WorkshopView, AppError> {
     workshop(Request::RestoreVersion { workshop: id, hash }).await
+}
+
+async fn map_view(request: Request) -> Result<MapView, AppError> {
+    match call(request).await? {
+        Response::Map(map) => Ok(map),
+        other => Err(unexpected(other)),
+    }
+}
+
+pub async fn map(workshop: WorkshopId) -> Result<MapView, AppError> {
+    map_view(Request::Map { workshop }).await
+}
+
+/// Applies the edits as one change; answers the ids they added and the map after.
+pub async fn edit_map(workshop: WorkshopId, edits: Vec<MapEdit>) -> Result<MapEdited, AppError> {
+    match call(Request::EditMap { workshop, edits }).await? {
+        Response::MapEdited(edited) => Ok(edited),
+        other => Err(unexpected(other)),
+    }
+}
+
+pub async fn layout_map(workshop: WorkshopId) -> Result<MapView, AppError> {
+    map_view(Request::LayoutMap { workshop }).await
+}
+
+pub async fn analyze_map(workshop: WorkshopId) -> Result<MapAnalysis, AppError> {
+    match call(Request::AnalyzeMap { workshop }).await? {
+        Response::Analysis(analysis) => Ok(analysis),
+        other => Err(unexpected(other)),
+    }
+}
+
+pub async fn map_reach(workshop: WorkshopId, node: String) -> Result<Reach, AppError> {
+    match call(Request::MapReach { workshop, node }).await? {
+        Response::Reach(reach) => Ok(reach),
+        other => Err(unexpected(other)),
+    }
 }

@@ -3,6 +3,7 @@
 mod components;
 mod i18n;
 mod ipc;
+mod map_state;
 
 fn main() {
     console_error_panic_hook::set_once();

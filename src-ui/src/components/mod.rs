@@ -1,13 +1,28 @@
 //! One Leptos component per file.
 
+pub mod analysis_panel;
 pub mod app;
 pub mod conflict_choice;
 pub mod error_message;
+pub mod failure_points_editor;
 pub mod force_merge_confirm;
 pub mod history_panel;
 pub mod home;
 pub mod laptop_setup;
+pub mod loop_play;
+pub mod map_canvas;
+pub mod map_connection_details;
+pub mod map_connection_view;
+pub mod map_inspector;
+pub mod map_legend;
+pub mod map_list_view;
+pub mod map_node_details;
+pub mod map_node_view;
+pub mod map_overview;
+pub mod map_section;
+pub mod map_toolbar;
 pub mod merge_report_view;
+pub mod new_node_field;
 pub mod new_workshop_form;
 pub mod persona_card;
 pub mod persona_form;

@@ -7,6 +7,8 @@ use systematic_ipc::Persona;
 #[component]
 pub fn PersonaCard(persona: Persona, on_edit: Callback<Persona>) -> impl IntoView {
     let details = persona.details.clone();
+    // The map's links jump here.
+    let anchor = format!("persona-{}", persona.id);
     let conditions = details
         .conditions
         .iter()
@@ -14,7 +16,7 @@ pub fn PersonaCard(persona: Persona, on_edit: Callback<Persona>) -> impl IntoVie
         .collect_view();
     let has_conditions = !details.conditions.is_empty();
     view! {
-        <article class="persona-card card" data-testid="persona-card">
+        <article class="persona-card card" data-testid="persona-card" id=anchor tabindex="-1">
             <header>
                 {details.portrait.clone().map(|name| view! { <Portrait name=name /> })}
                 <div>

@@ -1,6 +1,7 @@
 use crate::components::error_message::ErrorMessage;
 use crate::components::force_merge_confirm::ForceMergeConfirm;
 use crate::components::history_panel::HistoryPanel;
+use crate::components::map_section::MapSection;
 use crate::components::merge_report_view::MergeReportView;
 use crate::components::persona_card::PersonaCard;
 use crate::components::persona_form::PersonaForm;
@@ -59,6 +60,7 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
         editing.set(Some(Editing::Existing(Box::new(persona))));
     });
 
+    let map_workshop = id.clone();
     let form = move || {
         editing.get().map(|mode| {
             let existing = match mode {
@@ -141,6 +143,7 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
                 {form}
                 <div class="persona-grid">{cards}</div>
             </section>
+            <MapSection workshop=map_workshop error=error />
         </section>
     }
 }

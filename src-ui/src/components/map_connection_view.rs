@@ -1,0 +1,121 @@
+use crate::map_state::{box_edge, MapState};
+use leptos::prelude::*;
+use systematic_ipc::{MapConnection, Polarity, NODE_HEIGHT};
+
+/// The geometry of one arrow: start, end, and a point a little before the end for its sign.
+struct Arrow {
+    start: (f64, f64),
+    end: (f64, f64),
+    middle: (f64, f64),
+    /// Unit normal, for marks across the line and the sign beside it.
+    normal: (f64, f64),
+    sign_at: (f64, f64),
+    path: String,
+}
+
+fn arrow(from: (f64, f64), to: (f64, f64)) -> Arrow {
+    if from == to {
+        // A node pointing at itself: a loop over its top.
+        let (x, y) = from;
+        let top = y - NODE_HEIGHT / 2.0;
+        return Arrow {
+            start: (x - 20.0, top),
+            end: (x + 20.0, top),
+            middle: (x, top - 46.0),
+            normal: (0.0, -1.0),
+            sign_at: (x + 36.0, top - 24.0),
+            path: format!("M {:.1} {:.1} C {:.1} {:.1} {:.1} {:.1} {:.1} {:.1}", x - 20.0, top, x - 40.0, top - 60.0, x + 40.0, top - 60.0, x + 20.0, top),
+        };
+    }
+    let start = box_edge(from.0, from.1, to.0, to.1);
+    let end = box_edge(to.0, to.1, from.0, from.1);
+    let (dx, dy) = (end.0 - start.0, end.1 - start.1);
+    let length = (dx * dx + dy * dy).sqrt().max(1e-9);
+    let normal = (-dy / length, dx / length);
+    let back = 22.0_f64.min(length / 2.0);
+    let sign_at = (
+        end.0 - dx / length * back + normal.0 * 12.0,
+        end.1 - dy / length * back + normal.1 * 12.0,
+    );
+    Arrow {
+        start,
+        end,
+        middle: ((start.0 + end.0) / 2.0, (start.1 + end.1) / 2.0),
+        normal,
+        sign_at,
+        path: format!("M {:.1} {:.1} L {:.1} {:.1}", start.0, start.1, end.0, end.1),
+    }
+}
+
+/// One connection: an arrow with its polarity sign near the head, its label, a delay mark (‖)
+/// across the middle, and a red marker when failure points are on it.
+#[component]
+pub fn MapConnectionView(connection: MapConnection) -> impl IntoView {
+    let state = expect_context::<MapState>();
+    let id = StoredValue::new(connection.id.clone());
+    let c = connection.connection.clone();
+    let (from, to) = (StoredValue::new(c.from.clone()), StoredValue::new(c.to.clone()));
+    let geometry = Memo::new(move |_| {
+        match (state.centre(&from.get_value()), state.centre(&to.get_value())) {
+            (Some(a), Some(b)) => Some(arrow(a, b)),
+            _ => None,
+        }
+        .map(|a| (a.path, a.middle, a.normal, a.sign_at, a.start, a.end))
+    });
+    let selected = move || state.selected.with(|s| s.contains(&id.get_value()));
+    let dimmed = move || state.connection_dimmed(&id.get_value());
+    let failures = move || state.failure_counts.with(|c| c.get(&id.get_value()).copied().unwrap_or(0));
+    let polarity_class = match c.polarity {
+        Polarity::Positive => "positive",
+        Polarity::Negative => "negative",
+        Polarity::Unknown => "unknown",
+    };
+    let sign = c.polarity.sign();
+    let label = c.label.clone();
+    let delay = c.delay;
+    let on_pointerdown = move |ev: leptos::ev::PointerEvent| {
+        ev.stop_propagation();
+        let me = id.get_value();
+        if ev.shift_key() {
+            state.selected.update(|s| {
+                if !s.remove(&me) {
+                    s.insert(me.clone());
+                }
+            });
+        } else {
+            state.selected.set([me].into_iter().collect());
+        }
+    };
+    move || {
+        geometry.get().map(|(path, middle, normal, sign_at, _start, _end)| {
+            let label = label.clone();
+            let delay_mark = delay.then(|| {
+                let (mx, my) = middle;
+                let along = (normal.1, -normal.0);
+                let mark = |offset: f64| {
+                    let (cx, cy) = (mx + along.0 * offset, my + along.1 * offset);
+                    format!("M {:.1} {:.1} L {:.1} {:.1} ", cx - normal.0 * 9.0, cy - normal.1 * 9.0, cx + normal.0 * 9.0, cy + normal.1 * 9.0)
+                };
+                view! { <path class="delay-mark" d=format!("{}{}", mark(-3.0), mark(3.0)) data-testid="delay-mark" /> }
+            });
+            view! {
+                <g class=format!("map-connection {polarity_class}") class:selected=selected class:dimmed=dimmed
+                    data-testid="map-connection" data-id=id.get_value() on:pointerdown=on_pointerdown>
+                    <path class="hit" d=path.clone() />
+                    <path class="line" d=path marker-end="url(#arrow-head)" />
+                    {delay_mark}
+                    <text class="polarity-sign" x=sign_at.0 y=sign_at.1 + 5.0 text-anchor="middle" data-testid="polarity-sign">{sign}</text>
+                    {(!label.is_empty()).then(|| view! {
+                        <text class="connection-label" x=middle.0 + normal.0 * 16.0 y=middle.1 + normal.1 * 16.0 + 4.0 text-anchor="middle">{label.clone()}</text>
+                    })}
+                    {move || (failures() > 0).then(|| view! {
+                        <g class="failure-marker" transform=format!("translate({:.1} {:.1})", middle.0 - normal.0 * 14.0, middle.1 - normal.1 * 14.0) data-testid="failure-marker">
+                            <circle r="10" />
+                            <text y="5" text-anchor="middle">"!"</text>
+                        </g>
+                    })}
+                </g>
+            }
+        })
+    }
+}

@@ -1,0 +1,60 @@
+use crate::components::map_canvas::{delete_selected, duplicate_selected};
+use crate::components::map_connection_details::MapConnectionDetails;
+use crate::components::map_node_details::MapNodeDetails;
+use crate::i18n::{t, t_args};
+use crate::map_state::MapState;
+use leptos::prelude::*;
+use systematic_ipc::LinkRef;
+
+/// Scrolls to the part of the workshop a link names (a persona card), if it is on the page.
+pub fn jump_to(link: &LinkRef) {
+    let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&format!("{}-{}", link.kind, link.id)))
+    else {
+        return;
+    };
+    element.scroll_into_view();
+    use wasm_bindgen::JsCast;
+    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}
+
+/// The side panel for what is selected: a node's or a connection's details and failure points,
+/// or what to do with several things at once.
+#[component]
+pub fn MapInspector() -> impl IntoView {
+    let state = expect_context::<MapState>();
+    move || {
+        let selected = state.selected.get();
+        if selected.is_empty() {
+            return view! { <p class="muted" data-testid="inspector-empty">{t("map-inspector-empty")}</p> }
+                .into_any();
+        }
+        if selected.len() > 1 {
+            return view! {
+                <div class="inspector-several">
+                    <p data-testid="selection-count">{t_args("map-selected-count", &[("count", (selected.len() as i64).into())])}</p>
+                    <div class="button-row">
+                        <button on:click=move |_| duplicate_selected(state)>{t("map-duplicate")}</button>
+                        <button class="danger" on:click=move |_| delete_selected(state)>{t("map-delete")}</button>
+                    </div>
+                </div>
+            }
+            .into_any();
+        }
+        let Some(id) = selected.into_iter().next() else {
+            return ().into_any();
+        };
+        let node = state.map.with(|m| m.nodes.iter().find(|n| n.id == id).cloned());
+        let connection = state
+            .map
+            .with(|m| m.connections.iter().find(|c| c.id == id).cloned());
+        match (node, connection) {
+            (Some(node), _) => view! { <MapNodeDetails node=node /> }.into_any(),
+            (None, Some(connection)) => view! { <MapConnectionDetails connection=connection /> }.into_any(),
+            _ => ().into_any(),
+        }
+    }
+}

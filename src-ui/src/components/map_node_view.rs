@@ -1,0 +1,134 @@
+use crate::map_state::{canvas_point, label_lines, Gesture, MapState};
+use leptos::prelude::*;
+use systematic_ipc::{MapNode, Shape, NODE_HEIGHT, NODE_WIDTH};
+
+const W: f64 = NODE_WIDTH / 2.0;
+const H: f64 = NODE_HEIGHT / 2.0;
+
+/// The outline of a node kind, centred on (0, 0).
+fn outline(shape: Shape, fill: &'static str, stroke: &'static str) -> AnyView {
+    match shape {
+        Shape::RoundedBox | Shape::Box | Shape::Circle => {
+            let rx = match shape {
+                Shape::RoundedBox => 14.0,
+                Shape::Box => 2.0,
+                _ => H,
+            };
+            view! { <rect class="outline" x=-W y=-H width=NODE_WIDTH height=NODE_HEIGHT rx=rx fill=fill stroke=stroke /> }.into_any()
+        }
+        Shape::Ellipse => view! { <ellipse class="outline" rx=W ry=H fill=fill stroke=stroke /> }.into_any(),
+        Shape::Hexagon => {
+            let points = format!("{},0 {},{} {},{} {},0 {},{} {},{}", -W, -W + 18.0, -H, W - 18.0, -H, W, W - 18.0, H, -W + 18.0, H);
+            view! { <polygon class="outline" points=points fill=fill stroke=stroke /> }.into_any()
+        }
+        Shape::Diamond => {
+            let points = format!("{},0 0,{} {},0 0,{}", -W, -H - 6.0, W, H + 6.0);
+            view! { <polygon class="outline" points=points fill=fill stroke=stroke /> }.into_any()
+        }
+        Shape::Tag => {
+            let points = format!("{},{} {},{} {},0 {},{} {},{}", -W, -H, W - 16.0, -H, W, W - 16.0, H, -W, H);
+            view! { <polygon class="outline" points=points fill=fill stroke=stroke /> }.into_any()
+        }
+    }
+}
+
+/// One node on the canvas: its shape and colour by kind, its label, a red marker when failure
+/// points are on it, and a handle to drag a new connection from.
+#[component]
+pub fn MapNodeView(node: MapNode) -> impl IntoView {
+    let state = expect_context::<MapState>();
+    let id = StoredValue::new(node.id.clone());
+    let kind = node.node.kind;
+    let (fill, stroke) = kind.colours();
+    let lines = label_lines(&node.node.label, 18);
+    let first_dy = if lines.len() > 1 { -4.0 } else { 5.0 };
+    let text = lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let y = first_dy + i as f64 * 17.0;
+            view! { <tspan x="0" y=y>{line}</tspan> }
+        })
+        .collect_view();
+    let node_for_dim = node.clone();
+    let transform = move || {
+        let (x, y) = state.centre(&id.get_value()).unwrap_or_default();
+        format!("translate({x:.1} {y:.1})")
+    };
+    let selected = move || state.selected.with(|s| s.contains(&id.get_value()));
+    let dimmed = move || state.node_dimmed(&node_for_dim);
+    let failures = move || state.failure_counts.with(|c| c.get(&id.get_value()).copied().unwrap_or(0));
+    let played = move || {
+        state
+            .play
+            .with(|p| p.iter().find(|(n, _)| *n == id.get_value()).map(|(_, d)| *d))
+    };
+    let label = node.node.label.clone();
+    let aria = format!("{} ({})", node.node.label, crate::i18n::t(&format!("node-kind-{}", kind.name())));
+
+    let on_pointerdown = move |ev: leptos::ev::PointerEvent| {
+        if ev.button() != 0 {
+            return;
+        }
+        ev.stop_propagation();
+        let me = id.get_value();
+        if ev.shift_key() {
+            state.selected.update(|s| {
+                if !s.remove(&me) {
+                    s.insert(me.clone());
+                }
+            });
+            return;
+        }
+        if !state.selected.with(|s| s.contains(&me)) {
+            state.selected.set([me].into_iter().collect());
+        }
+        let (sx, sy) = canvas_point(ev.client_x(), ev.client_y());
+        let from = state.viewport.get_untracked().to_map(sx, sy);
+        state.gesture.set(Gesture::Dragging { from });
+    };
+    let on_handle_down = move |ev: leptos::ev::PointerEvent| {
+        ev.stop_propagation();
+        let (sx, sy) = canvas_point(ev.client_x(), ev.client_y());
+        let to = state.viewport.get_untracked().to_map(sx, sy);
+        state.gesture.set(Gesture::Connecting {
+            from: id.get_value(),
+            to,
+        });
+    };
+    let on_focus = move |_| {
+        if !state.selected.with_untracked(|s| s.contains(&id.get_value())) {
+            state.selected.set([id.get_value()].into_iter().collect());
+        }
+    };
+
+    view! {
+        <g class="map-node" class:selected=selected class:dimmed=dimmed
+            class:pinned=node.node.pinned
+            class:played-up=move || played() == Some(1)
+            class:played-down=move || played() == Some(-1)
+            class:played-unclear=move || played() == Some(0)
+            transform=transform tabindex="0" role="button" aria-label=aria
+            data-testid="map-node" data-id=node.id.clone() data-kind=kind.name()
+            on:pointerdown=on_pointerdown on:focus=on_focus>
+            <title>{label}</title>
+            {outline(kind.shape(), fill, stroke)}
+            <text class="node-label" text-anchor="middle">{text}</text>
+            {move || (failures() > 0).then(|| view! {
+                <g class="failure-marker" transform=format!("translate({} {})", W - 6.0, -H + 2.0) data-testid="failure-marker">
+                    <circle r="11" />
+                    <text y="5" text-anchor="middle">{move || if failures() > 1 { failures().to_string() } else { "!".to_string() }}</text>
+                </g>
+            })}
+            {move || played().map(|d| view! {
+                <text class="play-arrow" x=-W + 12.0 y="6" text-anchor="middle">
+                    {match d { 1 => "▲", -1 => "▼", _ => "?" }}
+                </text>
+            })}
+            <circle class="connect-handle" cx=W cy="0" r="8" data-testid="connect-handle"
+                on:pointerdown=on_handle_down>
+                <title>{crate::i18n::t("map-connect-drag")}</title>
+            </circle>
+        </g>
+    }
+}
