@@ -190,7 +190,69 @@ fn handle_with_store(store: &mut Store, request: Request) -> Result<Response, Co
         Request::MapReach { workshop, node } => {
             Ok(Response::Reach(store.map_reach(&workshop, &node)?))
         }
+        Request::ImportMap { workshop, paths } => {
+            let files = paths
+                .iter()
+                .map(|path| read_map_file(Path::new(path)))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Response::MapEdited(store.import_map(&workshop, &files)?))
+        }
+        Request::ExportMap {
+            workshop,
+            format,
+            path,
+        } => {
+            let files = store.export_map(&workshop, &format)?;
+            Ok(Response::Written(write_exported(Path::new(&path), &files)?))
+        }
     }
+}
+
+/// A map file's name (for messages and for telling formats apart) and its bytes; files too big
+/// to be a map are refused before they are read.
+fn read_map_file(path: &Path) -> Result<(String, Vec<u8>), CoreError> {
+    use crate::interchange::{InterchangeError, FILE_BYTES_MAX};
+    use crate::session_file::SessionFileError;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let unreadable = |e: std::io::Error| SessionFileError::Read {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > FILE_BYTES_MAX as u64 {
+        return Err(InterchangeError::TooLarge {
+            file: name,
+            max_bytes: FILE_BYTES_MAX,
+        }
+        .into());
+    }
+    Ok((name, std::fs::read(path).map_err(unreadable)?))
+}
+
+/// Writes an export at `path`; when it is several files (CSV), each goes beside `path`, named
+/// after it ("friday.csv" gives "friday-nodes.csv" and "friday-connections.csv").
+fn write_exported(
+    path: &Path,
+    files: &[crate::interchange::ExportedFile],
+) -> Result<Vec<String>, CoreError> {
+    let mut written = Vec::new();
+    for file in files {
+        let target = if files.len() == 1 {
+            path.to_owned()
+        } else {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "map".into());
+            path.with_file_name(format!("{stem}-{}", file.name))
+        };
+        crate::session_file::write_atomically(&target, &file.bytes)?;
+        written.push(target.display().to_string());
+    }
+    Ok(written)
 }
 
 #[cfg(test)]

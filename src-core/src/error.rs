@@ -81,6 +81,14 @@ pub enum CoreError {
     AlreadyHere { title: String },
     #[error("there is no version {0} in this workshop's history")]
     VersionNotFound(String),
+    /// A map file that could not be imported, or a map that could not be exported. Boxed, as
+    /// `Merge`: its messages carry file names and values.
+    #[error(transparent)]
+    MapFile(Box<crate::interchange::InterchangeError>),
+    #[error("{0} is not a map format this app knows")]
+    UnknownMapFormat(String),
+    #[error("cannot tell what kind of map file {0} is")]
+    UnrecognisedMapFile(String),
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
     #[error("document error: {0}")]
@@ -181,6 +189,20 @@ impl CoreError {
             Self::VersionNotFound(_) => {
                 AppError::new(ErrorKind::NotFound, "error-version-not-found")
             }
+            Self::MapFile(error)
+                if matches!(**error, crate::interchange::InterchangeError::Export(_)) =>
+            {
+                AppError::new(ErrorKind::Internal, "error-map-export").with("detail", error)
+            }
+            Self::MapFile(error) => {
+                AppError::new(ErrorKind::Invalid, "error-map-file").with("detail", error)
+            }
+            Self::UnknownMapFormat(format) => {
+                AppError::new(ErrorKind::Invalid, "error-map-format").with("format", format)
+            }
+            Self::UnrecognisedMapFile(name) => {
+                AppError::new(ErrorKind::Invalid, "error-map-file-unrecognised").with("file", name)
+            }
             Self::DataFolder {
                 path,
                 problem,
@@ -212,6 +234,12 @@ impl CoreError {
                 AppError::new(ErrorKind::Damaged, "error-workshop-damaged").with("detail", e)
             }
         }
+    }
+}
+
+impl From<crate::interchange::InterchangeError> for CoreError {
+    fn from(error: crate::interchange::InterchangeError) -> Self {
+        Self::MapFile(Box::new(error))
     }
 }
 
@@ -376,6 +404,10 @@ pub const MESSAGE_IDS: &[&str] = &[
     "error-merge-failed",
     "error-session-already-here",
     "error-version-not-found",
+    "error-map-file",
+    "error-map-export",
+    "error-map-format",
+    "error-map-file-unrecognised",
 ];
 
 #[cfg(test)]
@@ -431,6 +463,9 @@ mod tests {
                 id: "x".into(),
                 version: 2,
             },
+            CoreError::from(crate::interchange::InterchangeError::NoFile),
+            CoreError::UnknownMapFormat("x".into()),
+            CoreError::UnrecognisedMapFile("x".into()),
         ];
         let folder_problems = [
             FolderProblem::Missing,

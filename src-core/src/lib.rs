@@ -9,6 +9,7 @@ pub mod demo;
 pub mod document;
 pub mod error;
 pub mod inspect;
+pub mod interchange;
 pub mod layout;
 pub mod limits;
 pub mod merge;

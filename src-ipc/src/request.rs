@@ -23,6 +23,13 @@ pub enum FilePurpose {
     OpenSession,
     /// One or more session files to merge.
     MergeSessions,
+    /// Map files to bring into the map (Kumu JSON, CSV pair, GraphML, JSON Canvas).
+    ImportMap,
+    /// Where to export the map, in `format` (a `MapFormat` name such as `kumu` or `png`).
+    ExportMap {
+        suggested_name: String,
+        format: String,
+    },
 }
 
 /// Everything the UI can ask of the app.
@@ -131,6 +138,19 @@ pub enum Request {
         workshop: WorkshopId,
         node: String,
     },
+    /// Adds the map held in other tools' files (picked in a file chooser) to this map, as one
+    /// change. Nothing is added if any file has a problem.
+    ImportMap {
+        workshop: WorkshopId,
+        paths: Vec<String>,
+    },
+    /// Writes the map in `format` (a `MapFormat` name) at `path`; formats of several files (CSV)
+    /// write them beside it. Answers the paths written.
+    ExportMap {
+        workshop: WorkshopId,
+        format: String,
+        path: String,
+    },
 }
 
 /// The answer to a [`Request`]; each request has exactly one matching variant.
@@ -152,6 +172,8 @@ pub enum Response {
     MapEdited(MapEdited),
     Analysis(MapAnalysis),
     Reach(Reach),
+    /// The files a request wrote.
+    Written(Vec<String>),
     /// The request was carried out and has nothing to show.
     Done,
 }

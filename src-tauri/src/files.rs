@@ -29,7 +29,10 @@ impl Chosen {
             Request::SaveSessionFile { path, .. } | Request::OpenSessionFile { path } => {
                 vec![path]
             }
-            Request::MergeSessionFiles { paths, .. } => paths.iter().collect(),
+            Request::MergeSessionFiles { paths, .. } | Request::ImportMap { paths, .. } => {
+                paths.iter().collect()
+            }
+            Request::ExportMap { path, .. } => vec![path],
             _ => return Ok(()),
         };
         let chosen = self.0.lock().unwrap_or_else(|p| p.into_inner());
@@ -48,23 +51,46 @@ pub fn choose(app: &tauri::AppHandle, purpose: &FilePurpose) -> Option<Vec<Strin
     if let Some(script) = std::env::var_os("SYSTEMATIC_FILE_CHOICES") {
         return scripted(std::path::Path::new(&script));
     }
-    let dialog = app
-        .dialog()
-        .file()
-        .add_filter("SysteMatic Workshop session", &[EXTENSION]);
+    let session = || {
+        app.dialog()
+            .file()
+            .add_filter("SysteMatic Workshop session", &[EXTENSION])
+    };
     let paths = match purpose {
-        FilePurpose::SaveSession { suggested_name } => dialog
+        FilePurpose::SaveSession { suggested_name } => session()
             .set_title("Save session file")
             .set_file_name(suggested_name)
             .blocking_save_file()
             .map(|p| vec![p]),
-        FilePurpose::OpenSession => dialog
+        FilePurpose::OpenSession => session()
             .set_title("Open session file")
             .blocking_pick_file()
             .map(|p| vec![p]),
-        FilePurpose::MergeSessions => dialog
+        FilePurpose::MergeSessions => session()
             .set_title("Merge session files")
             .blocking_pick_files(),
+        FilePurpose::ImportMap => app
+            .dialog()
+            .file()
+            .add_filter(
+                "Map files (Kumu, CSV, GraphML, JSON Canvas)",
+                &["json", "csv", "graphml", "canvas"],
+            )
+            .set_title("Import a map")
+            .blocking_pick_files(),
+        FilePurpose::ExportMap {
+            suggested_name,
+            format,
+        } => {
+            let extension = suggested_name.rsplit('.').next().unwrap_or_default();
+            app.dialog()
+                .file()
+                .add_filter(format, &[extension])
+                .set_title("Export the map")
+                .set_file_name(suggested_name)
+                .blocking_save_file()
+                .map(|p| vec![p])
+        }
     }?;
     Some(paths.into_iter().map(|p| p.to_string()).collect())
 }

@@ -231,3 +231,29 @@ pub async fn map_reach(workshop: WorkshopId, node: String) -> Result<Reach, AppE
         other => Err(unexpected(other)),
     }
 }
+
+/// Adds the map in other tools' files to this one; answers what was added.
+pub async fn import_map(workshop: WorkshopId, paths: Vec<String>) -> Result<MapEdited, AppError> {
+    match call(Request::ImportMap { workshop, paths }).await? {
+        Response::MapEdited(edited) => Ok(edited),
+        other => Err(unexpected(other)),
+    }
+}
+
+/// Writes the map in `format` at `path`; answers the files written.
+pub async fn export_map(
+    workshop: WorkshopId,
+    format: String,
+    path: String,
+) -> Result<Vec<String>, AppError> {
+    match call(Request::ExportMap {
+        workshop,
+        format,
+        path,
+    })
+    .await?
+    {
+        Response::Written(paths) => Ok(paths),
+        other => Err(unexpected(other)),
+    }
+}

@@ -97,6 +97,34 @@ pub fn bounds(nodes: &[MapNode]) -> Option<(f64, f64, f64, f64)> {
     }))
 }
 
+/// The nearest place to (x, y) where a new node would not cover another: (x, y) itself if it is
+/// free, otherwise the first free spot going round it in widening rings.
+pub fn free_spot(nodes: &[MapNode], x: f64, y: f64) -> (f64, f64) {
+    let free = |px: f64, py: f64| {
+        nodes.iter().all(|n| {
+            (n.node.x - px).abs() >= NODE_WIDTH + 10.0 || (n.node.y - py).abs() >= NODE_HEIGHT + 10.0
+        })
+    };
+    if free(x, y) {
+        return (x, y);
+    }
+    for ring in 1..60 {
+        let ring = f64::from(ring);
+        let steps = (8.0 * ring) as u32;
+        for step in 0..steps {
+            let angle = f64::from(step) / f64::from(steps) * std::f64::consts::TAU;
+            let (px, py) = (
+                x + angle.cos() * ring * (NODE_WIDTH + 20.0),
+                y + angle.sin() * ring * (NODE_HEIGHT + 30.0),
+            );
+            if free(px, py) {
+                return (px, py);
+            }
+        }
+    }
+    (x, y)
+}
+
 /// Where the line from a node's centre towards (tx, ty) leaves its box.
 pub fn box_edge(x: f64, y: f64, tx: f64, ty: f64) -> (f64, f64) {
     let (dx, dy) = (tx - x, ty - y);
@@ -185,6 +213,9 @@ pub struct MapState {
     pub centres: Memo<HashMap<String, (f64, f64)>>,
     /// Failure points per node or connection id.
     pub failure_counts: Memo<HashMap<String, usize>>,
+    /// Every (from, to) pair joined by a connection, so a pair joined both ways can be drawn as
+    /// two lines side by side instead of one on top of the other.
+    pub pairs: Memo<std::collections::HashSet<(String, String)>>,
     /// Where the "new node" label field is open, in map units.
     pub new_node_at: RwSignal<Option<(f64, f64)>>,
     /// A node the loop play pushed: node id → +1 (up) or −1 (down) or 0 (unclear), in the order
@@ -237,6 +268,14 @@ impl MapState {
                         *counts.entry(f.failure.on.clone()).or_insert(0) += 1;
                     }
                     counts
+                })
+            }),
+            pairs: Memo::new(move |_| {
+                map.with(|m| {
+                    m.connections
+                        .iter()
+                        .map(|c| (c.connection.from.clone(), c.connection.to.clone()))
+                        .collect()
                 })
             }),
             new_node_at: RwSignal::new(None),
@@ -384,6 +423,26 @@ mod tests {
         assert_eq!(long.len(), 2);
         assert!(long[1].ends_with('…'));
         assert_eq!(label_lines("Supercalifragilisticexpialidocious", 10)[0].chars().count(), 11);
+    }
+
+    #[test]
+    fn new_nodes_do_not_land_on_top_of_others() {
+        let mut nodes = vec![];
+        for _ in 0..5 {
+            let (x, y) = free_spot(&nodes, 0.0, 0.0);
+            nodes.push(node(x, y));
+        }
+        for (i, a) in nodes.iter().enumerate() {
+            for b in &nodes[i + 1..] {
+                assert!(
+                    (a.node.x - b.node.x).abs() >= NODE_WIDTH || (a.node.y - b.node.y).abs() >= NODE_HEIGHT,
+                    "{:?} overlaps {:?}",
+                    a.id,
+                    b.id
+                );
+            }
+        }
+        assert_eq!(free_spot(&[], 5.0, 6.0), (5.0, 6.0));
     }
 
     #[test]

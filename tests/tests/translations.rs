@@ -119,6 +119,38 @@ fn every_kind_and_field_has_a_label() {
     }
 }
 
+/// The map's words are looked up by name (`node-kind-service`, `level-micro`, `polarity-negative`,
+/// `analysis-loop-balancing`, `map-format-png`); every one of them needs its words.
+#[test]
+fn every_map_word_has_a_label() {
+    use systematic_core::interchange::MapFormat;
+    use systematic_ipc::{Level, NodeKind, Polarity};
+    let ids = ftl_ids();
+    let mut wanted: Vec<String> = NodeKind::ALL
+        .iter()
+        .map(|k| format!("node-kind-{}", k.name()))
+        .collect();
+    wanted.extend(Level::ALL.iter().map(|l| format!("level-{}", l.name())));
+    wanted.extend(
+        Polarity::ALL
+            .iter()
+            .map(|p| format!("polarity-{}", p.name())),
+    );
+    wanted.extend(
+        ["reinforcing", "balancing", "unclear"]
+            .iter()
+            .map(|k| format!("analysis-loop-{k}")),
+    );
+    wanted.extend(
+        MapFormat::ALL
+            .iter()
+            .map(|f| format!("map-format-{}", f.name())),
+    );
+    for id in wanted {
+        assert!(ids.contains(&id), "{id} is missing from app.ftl");
+    }
+}
+
 /// Every portrait the model accepts has its illustration, its name in app.ftl, and is compiled
 /// into the UI's picker.
 #[test]

@@ -153,11 +153,16 @@ fn bench() -> Result<(), String> {
         "measure-documents",
     ]))?;
     run(Cmd::cargo(&["bench", "-p", "systematic-core"]))?;
+    let networkx = setup::networkx()?;
+    run(Cmd::new("python3")
+        .arg(project_root().join("src-core/benches/analysis_vs_networkx.py"))
+        .env("PYTHONPATH", networkx))?;
     run(Cmd::cargo(&["bench", "-p", "systematic-cli"]))
 }
 
-/// Fuzzes opening session files for a while, starting from the committed corpus. The corpus is
-/// replayed by an ordinary test (`src-core/tests/fuzz_corpus.rs`) in every `cargo xtask test`.
+/// Fuzzes each target (opening session files, importing map files) for a while, starting from
+/// its committed corpus. The corpora are replayed by ordinary tests
+/// (`src-core/tests/fuzz_corpus.rs`, `src-core/tests/map_import_corpus.rs`) in every test run.
 fn fuzz(seconds: Option<String>) -> Result<(), String> {
     let seconds: u32 = seconds
         .as_deref()
@@ -165,13 +170,16 @@ fn fuzz(seconds: Option<String>) -> Result<(), String> {
         .parse()
         .map_err(|_| "the fuzz time must be a whole number of seconds".to_owned())?;
     setup::cargo_fuzz()?;
-    run(Cmd::new(setup::tool("cargo-fuzz"))
-        .args(["fuzz", "run", "--sanitizer", "none", "session_file"])
-        .arg("corpus/session_file")
-        .arg("--")
-        .arg(format!("-max_total_time={seconds}"))
-        .env("RUSTC_BOOTSTRAP", "1")
-        .dir(project_root().join("fuzz")))
+    for target in ["session_file", "map_import"] {
+        run(Cmd::new(setup::tool("cargo-fuzz"))
+            .args(["fuzz", "run", "--sanitizer", "none", target])
+            .arg(format!("corpus/{target}"))
+            .arg("--")
+            .arg(format!("-max_total_time={seconds}"))
+            .env("RUSTC_BOOTSTRAP", "1")
+            .dir(project_root().join("fuzz")))?;
+    }
+    Ok(())
 }
 
 /// A cargo command run under a virtual display, with the app and driver paths the tests need.

@@ -169,3 +169,23 @@ pub fn cargo_fuzz() -> Result<(), String> {
     ])
     .arg(tools_root()))
 }
+
+/// networkx, for `cargo xtask bench` only (the analysis is timed against it), installed into
+/// `.tools/python` rather than the machine's Python.
+pub fn networkx() -> Result<PathBuf, String> {
+    let target = tools_root().join("python");
+    if target.join("networkx").exists() {
+        return Ok(target);
+    }
+    run(Cmd::new("python3")
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "networkx==3.6.1",
+            "--target",
+        ])
+        .arg(&target))?;
+    Ok(target)
+}

@@ -304,3 +304,163 @@ fn the_map_is_drawn_laid_out_analysed_and_undone_through_requests() {
         "a missing node is not found"
     );
 }
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/../tests/fixtures/interchange/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn a_map_is_imported_beside_the_one_drawn_and_exported_again() {
+    use systematic_ipc::{MapEdit, NodeDraft};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::open(DataFolder::chosen(dir.path()));
+    let id = created(&mut app, "Leaving hospital").id;
+    let existing = map_edit(
+        &mut app,
+        &id,
+        vec![MapEdit::AddNode {
+            node: NodeDraft {
+                label: "Pharmacy".into(),
+                x: 5_000.0,
+                ..NodeDraft::default()
+            },
+        }],
+    );
+    let imported = match app.handle(Request::ImportMap {
+        workshop: id.clone(),
+        paths: vec![fixture("nodes.csv"), fixture("connections.csv")],
+    }) {
+        Ok(Response::MapEdited(edited)) => edited,
+        other => panic!("unexpected {other:?}"),
+    };
+    let map = &imported.map;
+    assert!(map.nodes.len() > 3, "{:?}", map.nodes);
+    assert!(!map.connections.is_empty() && !map.failures.is_empty());
+    let esther = map
+        .nodes
+        .iter()
+        .find(|n| n.node.label == "Esther")
+        .expect("Esther");
+    assert!(
+        esther.node.x > 5_000.0,
+        "imported nodes go to the right of the map"
+    );
+    assert!(
+        map.nodes.iter().all(|n| n.id != "esther"),
+        "imported items get new ids"
+    );
+    let failure = map
+        .failures
+        .iter()
+        .find(|f| f.failure.description.contains("phones"))
+        .expect("failure");
+    assert_eq!(
+        failure.failure.on, esther.id,
+        "failure points follow their node"
+    );
+    assert_eq!(failure.failure.severity, Some(4));
+
+    // One undo takes the whole import back.
+    app.handle(Request::Undo {
+        workshop: id.clone(),
+    })
+    .unwrap();
+    match app.handle(Request::Map {
+        workshop: id.clone(),
+    }) {
+        Ok(Response::Map(map)) => assert_eq!(map.nodes, existing.map.nodes),
+        other => panic!("unexpected {other:?}"),
+    }
+    app.handle(Request::Redo {
+        workshop: id.clone(),
+    })
+    .unwrap();
+
+    let out = dir.path().join("export");
+    std::fs::create_dir_all(&out).unwrap();
+    let written = match app.handle(Request::ExportMap {
+        workshop: id.clone(),
+        format: "csv".into(),
+        path: out.join("friday.csv").display().to_string(),
+    }) {
+        Ok(Response::Written(paths)) => paths,
+        other => panic!("unexpected {other:?}"),
+    };
+    assert_eq!(written.len(), 2);
+    assert!(written[0].ends_with("friday-nodes.csv") || written[1].ends_with("friday-nodes.csv"));
+    for format in ["kumu", "graphml", "dot", "json_canvas", "svg", "png"] {
+        let path = out.join(format!("map.{format}"));
+        match app.handle(Request::ExportMap {
+            workshop: id.clone(),
+            format: format.into(),
+            path: path.display().to_string(),
+        }) {
+            Ok(Response::Written(paths)) => assert_eq!(paths, vec![path.display().to_string()]),
+            other => panic!("{format}: unexpected {other:?}"),
+        }
+        assert!(std::fs::metadata(&path).unwrap().len() > 100, "{format}");
+    }
+    // What was exported reads back in: Kumu keeps every node.
+    let again = created(&mut app, "Copy").id;
+    match app.handle(Request::ImportMap {
+        workshop: again,
+        paths: vec![out.join("map.kumu").display().to_string()],
+    }) {
+        Ok(Response::MapEdited(edited)) => {
+            assert_eq!(edited.map.nodes.len(), imported.map.nodes.len())
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn a_bad_map_file_is_explained_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::open(DataFolder::chosen(dir.path()));
+    let id = created(&mut app, "Leaving hospital").id;
+    let bad = app.handle(Request::ImportMap {
+        workshop: id.clone(),
+        paths: vec![fixture("bad-kumu-unknown-node.json")],
+    });
+    match bad {
+        Err(e) => {
+            assert_eq!(e.message_id, "error-map-file");
+            let detail = e.args.get("detail").cloned().unwrap_or_default();
+            assert!(detail.contains("bad-kumu-unknown-node.json"), "{detail}");
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    let odd = dir.path().join("notes.txt");
+    std::fs::write(&odd, "just some notes").unwrap();
+    match app.handle(Request::ImportMap {
+        workshop: id.clone(),
+        paths: vec![odd.display().to_string()],
+    }) {
+        Err(e) => assert_eq!(e.message_id, "error-map-file-unrecognised"),
+        other => panic!("unexpected {other:?}"),
+    }
+    match app.handle(Request::ImportMap {
+        workshop: id.clone(),
+        paths: vec![dir.path().join("gone.json").display().to_string()],
+    }) {
+        Err(e) => assert_eq!(e.message_id, "error-session-read"),
+        other => panic!("unexpected {other:?}"),
+    }
+    match app.handle(Request::Map {
+        workshop: id.clone(),
+    }) {
+        Ok(Response::Map(map)) => assert!(map.nodes.is_empty() && !map.can_undo),
+        other => panic!("unexpected {other:?}"),
+    }
+    match app.handle(Request::ExportMap {
+        workshop: id,
+        format: "pdf".into(),
+        path: "x".into(),
+    }) {
+        Err(e) => assert_eq!(e.message_id, "error-map-format"),
+        other => panic!("unexpected {other:?}"),
+    }
+}

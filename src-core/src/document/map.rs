@@ -194,10 +194,20 @@ impl WorkshopDoc {
     }
 
     /// Applies the canvas's edits in order and returns the ids of the items they added. Nothing
-    /// is committed: the caller commits them as one change, so they undo as one.
+    /// is committed: the caller commits them as one change, so they undo as one. A connection's
+    /// ends or a failure point's item may be written `@n`: the `n`th item added by this same list
+    /// (so an import can add nodes and connect them in one go).
     pub fn edit_map(&mut self, edits: &[MapEdit], now_ms: i64) -> Result<Vec<String>> {
-        let mut added = Vec::new();
+        let mut added: Vec<String> = Vec::new();
         for edit in edits {
+            let resolved;
+            let edit = match resolve_earlier(edit, &added) {
+                Some(edit) => {
+                    resolved = edit;
+                    &resolved
+                }
+                None => edit,
+            };
             match edit {
                 MapEdit::AddNode { node } => {
                     added.push(self.add(Kind::Node, None, &node_fields(node), now_ms)?);
@@ -353,6 +363,30 @@ impl WorkshopDoc {
             }
         }
         Ok(added)
+    }
+}
+
+/// The edit with `@n` references replaced by the `n`th id added so far; `None` when it has none.
+fn resolve_earlier(edit: &MapEdit, added: &[String]) -> Option<MapEdit> {
+    let resolve = |id: &str| -> Option<String> {
+        let n: usize = id.strip_prefix('@')?.parse().ok()?;
+        added.get(n).cloned()
+    };
+    match edit {
+        MapEdit::AddConnection { connection }
+            if connection.from.starts_with('@') || connection.to.starts_with('@') =>
+        {
+            let mut connection = connection.clone();
+            connection.from = resolve(&connection.from).unwrap_or(connection.from);
+            connection.to = resolve(&connection.to).unwrap_or(connection.to);
+            Some(MapEdit::AddConnection { connection })
+        }
+        MapEdit::AddFailure { failure } if failure.on.starts_with('@') => {
+            let mut failure = failure.clone();
+            failure.on = resolve(&failure.on).unwrap_or(failure.on);
+            Some(MapEdit::AddFailure { failure })
+        }
+        _ => None,
     }
 }
 

@@ -122,7 +122,7 @@ pub fn LoopPlay() -> impl IntoView {
                     <div class="button-row">
                         <button data-testid="nudge-up" on:click=move |_| nudge(1)>{format!("▲ {}", t("play-up"))}</button>
                         <button data-testid="nudge-down" on:click=move |_| nudge(-1)>{format!("▼ {}", t("play-down"))}</button>
-                        <button on:click=stop disabled=move || state.play.with(|p| p.is_empty())>{t("play-stop")}</button>
+                        <button data-testid="stop-play" on:click=stop disabled=move || state.play.with(|p| p.is_empty())>{t("play-stop")}</button>
                     </div>
                     <p class="muted">{label}</p>
                 }.into_any(),

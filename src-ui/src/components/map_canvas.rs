@@ -2,7 +2,7 @@ use crate::components::map_connection_view::MapConnectionView;
 use crate::components::map_node_view::MapNodeView;
 use crate::components::new_node_field::NewNodeField;
 use crate::i18n::t;
-use crate::map_state::{canvas_point, Gesture, MapState, CANVAS_ID};
+use crate::map_state::{canvas_point, free_spot, Gesture, MapState, CANVAS_ID};
 use leptos::prelude::*;
 use systematic_ipc::{ConnectionDraft, MapEdit, NodeDraft, NodeMove, NODE_HEIGHT, NODE_WIDTH};
 
@@ -213,8 +213,9 @@ pub fn MapCanvas(on_undo: Callback<()>, on_redo: Callback<()>) -> impl IntoView 
         let (w, h) = state.size.get_untracked();
         let handled = match key.as_str() {
             "n" | "N" if !ctrl => {
-                let centre = state.viewport.get_untracked().to_map(w / 2.0, h / 2.0);
-                state.new_node_at.set(Some(centre));
+                let (x, y) = state.viewport.get_untracked().to_map(w / 2.0, h / 2.0);
+                let spot = state.map.with_untracked(|m| free_spot(&m.nodes, x, y));
+                state.new_node_at.set(Some(spot));
                 true
             }
             "Delete" | "Backspace" if has_selection => {

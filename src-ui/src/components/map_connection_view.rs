@@ -13,7 +13,10 @@ struct Arrow {
     path: String,
 }
 
-fn arrow(from: (f64, f64), to: (f64, f64)) -> Arrow {
+/// How far apart the two lines of a pair joined both ways are drawn.
+const SIDE_BY_SIDE: f64 = 7.0;
+
+fn arrow(from: (f64, f64), to: (f64, f64), both_ways: bool) -> Arrow {
     if from == to {
         // A node pointing at itself: a loop over its top.
         let (x, y) = from;
@@ -32,6 +35,10 @@ fn arrow(from: (f64, f64), to: (f64, f64)) -> Arrow {
     let (dx, dy) = (end.0 - start.0, end.1 - start.1);
     let length = (dx * dx + dy * dy).sqrt().max(1e-9);
     let normal = (-dy / length, dx / length);
+    // The way back is drawn beside the way there (each shifted to its own left).
+    let shift = if both_ways { SIDE_BY_SIDE } else { 0.0 };
+    let start = (start.0 + normal.0 * shift, start.1 + normal.1 * shift);
+    let end = (end.0 + normal.0 * shift, end.1 + normal.1 * shift);
     let back = 22.0_f64.min(length / 2.0);
     let sign_at = (
         end.0 - dx / length * back + normal.0 * 12.0,
@@ -55,9 +62,14 @@ pub fn MapConnectionView(connection: MapConnection) -> impl IntoView {
     let id = StoredValue::new(connection.id.clone());
     let c = connection.connection.clone();
     let (from, to) = (StoredValue::new(c.from.clone()), StoredValue::new(c.to.clone()));
+    let both_ways = Memo::new(move |_| {
+        state
+            .pairs
+            .with(|p| p.contains(&(to.get_value(), from.get_value())))
+    });
     let geometry = Memo::new(move |_| {
         match (state.centre(&from.get_value()), state.centre(&to.get_value())) {
-            (Some(a), Some(b)) => Some(arrow(a, b)),
+            (Some(a), Some(b)) => Some(arrow(a, b, both_ways.get() && a != b)),
             _ => None,
         }
         .map(|a| (a.path, a.middle, a.normal, a.sign_at, a.start, a.end))

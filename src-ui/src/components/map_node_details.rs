@@ -18,8 +18,10 @@ pub fn MapNodeDetails(node: MapNode) -> impl IntoView {
     let notes = RwSignal::new(draft.notes.clone());
     let pinned = RwSignal::new(draft.pinned);
     let links = RwSignal::new(draft.links.clone());
-    let connect_to = RwSignal::new(String::new());
-    let polarity = RwSignal::new(Polarity::Unknown);
+    // Read from the fields when Connect is pressed, not from change events, so a choice made
+    // any way at all (keyboard, mouse, assistive technology) counts.
+    let connect_to = NodeRef::<leptos::html::Select>::new();
+    let polarity = NodeRef::<leptos::html::Select>::new();
 
     let save = {
         let id = id.clone();
@@ -38,14 +40,18 @@ pub fn MapNodeDetails(node: MapNode) -> impl IntoView {
     let connect = {
         let id = id.clone();
         move |_| {
-            let to = connect_to.get_untracked();
+            let to = connect_to.get_untracked().map(|s| s.value()).unwrap_or_default();
             if to.is_empty() {
                 return;
             }
+            let polarity = polarity
+                .get_untracked()
+                .and_then(|s| Polarity::from_name(&s.value()))
+                .unwrap_or_default();
             let connection = ConnectionDraft {
                 from: id.clone(),
                 to,
-                polarity: polarity.get_untracked(),
+                polarity,
                 ..ConnectionDraft::default()
             };
             state.edit(vec![MapEdit::AddConnection { connection }], |_| {});
@@ -143,13 +149,11 @@ pub fn MapNodeDetails(node: MapNode) -> impl IntoView {
             </div>
             <fieldset class="connect-by-keyboard">
                 <legend>{t("map-connect-to")}</legend>
-                <select data-testid="connect-to" on:change=move |ev| connect_to.set(event_target_value(&ev))>
+                <select data-testid="connect-to" node_ref=connect_to>
                     <option value="">{t("map-connect-choose")}</option>
                     {others.into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
                 </select>
-                <select data-testid="connect-polarity" on:change=move |ev| {
-                    if let Some(p) = Polarity::from_name(&event_target_value(&ev)) { polarity.set(p) }
-                }>
+                <select data-testid="connect-polarity" node_ref=polarity>
                     {Polarity::ALL.into_iter().map(|p| view! {
                         <option value=p.name() selected=p == Polarity::Unknown>{t(&format!("polarity-{}", p.name()))}</option>
                     }).collect_view()}

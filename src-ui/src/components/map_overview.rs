@@ -26,8 +26,8 @@ pub fn MapOverview() -> impl IntoView {
                     .map(|n| {
                         let (fill, _) = n.node.kind.colours();
                         view! {
-                            <rect x=(n.node.x - x0) * scale - 2.0 y=(n.node.y - y0) * scale - 1.5
-                                width="4" height="3" fill=fill />
+                            <rect x=(n.node.x - x0) * scale - 3.0 y=(n.node.y - y0) * scale - 2.0
+                                width="6" height="4" fill=fill stroke="#52606d" stroke-width="0.5" />
                         }
                     })
                     .collect_view()

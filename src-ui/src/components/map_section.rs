@@ -1,5 +1,6 @@
 use crate::components::analysis_panel::AnalysisPanel;
 use crate::components::map_canvas::MapCanvas;
+use crate::components::map_files::MapFiles;
 use crate::components::map_inspector::MapInspector;
 use crate::components::map_legend::MapLegend;
 use crate::components::map_list_view::MapListView;
@@ -61,13 +62,14 @@ pub fn MapSection(workshop: WorkshopId, error: RwSignal<Option<AppError>>) -> im
                     <MapOverview />
                     <p class="map-help muted">{t("map-keyboard-help")}</p>
                     <MapLegend />
+                    <MapFiles />
                 </div>
                 <div class="map-side">
+                    <Show when=move || show_analysis.get()>
+                        <AnalysisPanel />
+                    </Show>
                     <MapInspector />
                 </div>
-                <Show when=move || show_analysis.get()>
-                    <AnalysisPanel />
-                </Show>
             </div>
             <Show when=move || show_list.get()>
                 <MapListView />

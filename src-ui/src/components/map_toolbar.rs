@@ -1,5 +1,5 @@
 use crate::i18n::t;
-use crate::map_state::MapState;
+use crate::map_state::{free_spot, MapState};
 use leptos::prelude::*;
 use systematic_ipc::Level;
 
@@ -15,9 +15,9 @@ pub fn MapToolbar(
     let laying_out = RwSignal::new(false);
     let add = move |_| {
         let (w, h) = state.size.get_untracked();
-        state
-            .new_node_at
-            .set(Some(state.viewport.get_untracked().to_map(w / 2.0, h / 2.0)));
+        let (x, y) = state.viewport.get_untracked().to_map(w / 2.0, h / 2.0);
+        let spot = state.map.with_untracked(|m| free_spot(&m.nodes, x, y));
+        state.new_node_at.set(Some(spot));
     };
     let layout = move |_| {
         laying_out.set(true);

@@ -13,6 +13,7 @@ pub mod loop_play;
 pub mod map_canvas;
 pub mod map_connection_details;
 pub mod map_connection_view;
+pub mod map_files;
 pub mod map_inspector;
 pub mod map_legend;
 pub mod map_list_view;

@@ -79,8 +79,10 @@ fn nodes_connections_and_failures_read_back_as_written() {
         .expect("failure marked");
     let map = doc.map().expect("map");
     assert_eq!(map.nodes.len(), 2);
-    assert_eq!(map.nodes[1].node.label, "GP surgery");
-    assert_eq!(map.nodes[1].node.x, 100.0);
+    // Added in one change, so at the same time: find them by id, not by place.
+    let gp = map.nodes.iter().find(|n| n.id == ids[1]).expect("GP surgery");
+    assert_eq!(gp.node.label, "GP surgery");
+    assert_eq!(gp.node.x, 100.0);
     assert_eq!(map.connections[0].connection.polarity, Polarity::Negative);
     assert!(map.connections[0].connection.delay);
     assert_eq!(

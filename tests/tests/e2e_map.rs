@@ -1,0 +1,405 @@
+//! End-to-end: a facilitator draws a system map with the keyboard and the mouse, marks where the
+//! system fails Esther, and reads what the analysis says about it.
+
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+use std::time::Duration;
+use systematic_tests::{
+    click, fill, screenshot, text_of, wait_for, wait_for_text, DataFolder, Harness,
+};
+
+/// The canvas's nodes as (label, transform), in document order.
+async fn nodes(client: &Client) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for node in client
+        .find_all(Locator::Css("[data-testid=map-node]"))
+        .await
+        .expect("nodes")
+    {
+        let label = node.text().await.unwrap_or_default();
+        let transform = node
+            .attr("transform")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        found.push((label, transform));
+    }
+    found
+}
+
+async fn wait_until<F, Fut>(client: &Client, what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    for _ in 0..100 {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    systematic_tests::screenshot(client, "map-failure.png").await;
+    if let Ok(button) = client
+        .find(Locator::Css("[data-testid=show-history]"))
+        .await
+    {
+        let _ = button.click().await;
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        if let Ok(history) = client.find(Locator::Css("[data-testid=history]")).await {
+            eprintln!("history: {}", history.text().await.unwrap_or_default());
+        }
+    }
+    panic!("timed out waiting until {what} (see docs/screenshots/map-failure.png)");
+}
+
+async fn count(client: &Client, css: &str) -> usize {
+    client
+        .find_all(Locator::Css(css))
+        .await
+        .map(|all| all.len())
+        .unwrap_or(0)
+}
+
+/// Types a node's label into the field that N opens, and waits for the node.
+async fn add_node_by_keyboard(client: &Client, label: &str) {
+    let before = count(client, "[data-testid=map-node]").await;
+    let canvas = wait_for(client, "[data-testid=map-canvas]").await;
+    canvas.send_keys("n").await.expect("press N");
+    let field = wait_for(client, "[data-testid=new-node-label]").await;
+    field
+        .send_keys(&format!("{label}{}", char::from(Key::Enter)))
+        .await
+        .expect("type label");
+    wait_until(client, &format!("{label} is on the map"), || async {
+        count(client, "[data-testid=map-node]").await == before + 1
+    })
+    .await;
+}
+
+/// Where an element's centre is, as an offset from the canvas's centre (WebDriver refuses to
+/// aim at SVG groups directly: "not interactable").
+async fn offset_in_canvas(client: &Client, element: &fantoccini::elements::Element) -> (f64, f64) {
+    let value = client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'});\
+             const canvas = document.querySelector('[data-testid=map-canvas]');\
+             canvas.scrollIntoView({block: 'center'});\
+             const a = arguments[0].getBoundingClientRect();\
+             const c = canvas.getBoundingClientRect();\
+             return [a.left + a.width / 2 - (c.left + c.width / 2),\
+                     a.top + a.height / 2 - (c.top + c.height / 2)];",
+            vec![serde_json::to_value(element).expect("element as JSON")],
+        )
+        .await
+        .expect("measure element");
+    (
+        value[0].as_f64().expect("x offset"),
+        value[1].as_f64().expect("y offset"),
+    )
+}
+
+/// Moves the mouse onto `element` inside the canvas.
+async fn pointer_to(client: &Client, element: &fantoccini::elements::Element) -> MouseActions {
+    let (x, y) = offset_in_canvas(client, element).await;
+    let canvas = wait_for(client, "[data-testid=map-canvas]").await;
+    MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
+        element: canvas,
+        duration: None,
+        x: x.round(),
+        y: y.round(),
+    })
+}
+
+/// A mouse press and release on an element in the canvas.
+async fn press_on(client: &Client, element: fantoccini::elements::Element) {
+    let press = pointer_to(client, &element)
+        .await
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    client.perform_actions(press).await.expect("press");
+}
+
+async fn select_node(client: &Client, label: &str) {
+    // Fit the map to the canvas first, so the node is on screen.
+    wait_for(client, "[data-testid=fit-map]")
+        .await
+        .click()
+        .await
+        .expect("fit");
+    let node = client
+        .find(Locator::XPath(&format!(
+            "//*[@data-testid='map-node'][contains(., '{label}')]"
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("node {label}: {e}"));
+    press_on(client, node).await;
+    wait_until(client, &format!("{label} is in the side panel"), || async {
+        match client.find(Locator::Css("[data-testid=node-label]")).await {
+            Ok(field) => field.prop("value").await.ok().flatten().as_deref() == Some(label),
+            Err(_) => false,
+        }
+    })
+    .await;
+}
+
+/// Connects the selected node to `to` with `polarity`, through the side panel.
+async fn connect_selected(client: &Client, to: &str, polarity: &str) {
+    let before = count(client, "[data-testid=map-connection]").await;
+    let target = client
+        .find(Locator::XPath(&format!(
+            "//select[@data-testid='connect-to']/option[text()='{to}']"
+        )))
+        .await
+        .expect("target option");
+    target.click().await.expect("choose target");
+    client
+        .find(Locator::Css(&format!(
+            "[data-testid=connect-polarity] option[value={polarity}]"
+        )))
+        .await
+        .expect("polarity option")
+        .click()
+        .await
+        .expect("choose polarity");
+    click(client, "[data-testid=connect]").await;
+    if count(client, "[data-testid=map-connection]").await == before {
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        if count(client, "[data-testid=map-connection]").await == before {
+            systematic_tests::screenshot(client, "map-failure.png").await;
+            let probe = client.execute("return [document.querySelectorAll('[data-testid=map-connection]').length, document.querySelector('[data-testid=connect-to]').value, document.querySelector('[data-testid=connect-polarity]').value, document.body.innerText.slice(0, 400)];", vec![]).await;
+            eprintln!("probe: {probe:?}");
+            for e in client
+                .find_all(Locator::Css("[role=alert], .error, [data-testid=error]"))
+                .await
+                .unwrap_or_default()
+            {
+                eprintln!("error shown: {}", e.text().await.unwrap_or_default());
+            }
+        }
+    }
+    wait_until(client, "the connection is drawn", || async {
+        count(client, "[data-testid=map-connection]").await == before + 1
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_map_is_drawn_marked_analysed_and_played() {
+    let harness = Harness::start(DataFolder::Writable);
+    let client = harness.launch().await;
+    click(&client, "[data-testid=new-workshop]").await;
+    fill(
+        &client,
+        "[data-testid=workshop-title]",
+        "Leaving hospital on a Friday",
+    )
+    .await;
+    click(&client, "[data-testid=create-workshop]").await;
+    wait_for(&client, "[data-testid=map-section][data-loaded=true]").await;
+    wait_for(&client, "[data-testid=map-empty]").await;
+
+    // Keyboard only: N, type, Enter.
+    add_node_by_keyboard(&client, "Esther").await;
+    add_node_by_keyboard(&client, "Hospital").await;
+    add_node_by_keyboard(&client, "GP practice").await;
+    assert_eq!(count(&client, "[data-testid=map-empty]").await, 0);
+
+    // Esther is a persona; the others stay services.
+    select_node(&client, "Esther").await;
+    client
+        .find(Locator::Css(
+            "[data-testid=node-kind] option[value=persona]",
+        ))
+        .await
+        .expect("kind option")
+        .click()
+        .await
+        .expect("choose persona");
+    click(&client, "[data-testid=save-node]").await;
+    wait_for(&client, "[data-testid=map-node][data-kind=persona]").await;
+
+    connect_selected(&client, "Hospital", "positive").await;
+    select_node(&client, "Hospital").await;
+    connect_selected(&client, "GP practice", "negative").await;
+    select_node(&client, "GP practice").await;
+    connect_selected(&client, "Hospital", "positive").await;
+    let signs = text_of(&client, "[data-testid=map-canvas]").await;
+    assert!(signs.contains('−') && signs.contains('+'), "{signs}");
+
+    // The discharge letter arrives late: a delay on Hospital → GP practice.
+    let connections = client
+        .find_all(Locator::Css("[data-testid=map-connection]"))
+        .await
+        .expect("connections");
+    let mut found_negative = false;
+    for connection in connections {
+        let class = connection
+            .attr("class")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        if class.contains("negative") {
+            // Connections are thin: click the sign beside the arrow head.
+            let sign = connection
+                .find(Locator::Css("[data-testid=polarity-sign]"))
+                .await
+                .expect("sign");
+            press_on(&client, sign).await;
+            found_negative = true;
+            break;
+        }
+    }
+    assert!(found_negative, "the − connection is drawn with its class");
+    wait_for(&client, "[data-testid=connection-inspector]").await;
+    fill(
+        &client,
+        "[data-testid=connection-label]",
+        "Discharge letter",
+    )
+    .await;
+    click(&client, "[data-testid=connection-delay]").await;
+    click(&client, "[data-testid=save-connection]").await;
+    wait_for(&client, "[data-testid=delay-mark]").await;
+    wait_for_text(&client, "[data-testid=map-canvas]", "Discharge letter").await;
+
+    // Where the system fails Esther.
+    select_node(&client, "Hospital").await;
+    fill(
+        &client,
+        "[data-testid=failure-description]",
+        "Discharged on a Friday and nobody tells her GP",
+    )
+    .await;
+    click(&client, "[data-testid=add-failure]").await;
+    wait_for(
+        &client,
+        "[data-testid=map-node] [data-testid=failure-marker]",
+    )
+    .await;
+    click(&client, "[data-testid=failures-only]").await;
+    wait_until(&client, "nodes without failures are dimmed", || async {
+        count(&client, "[data-testid=map-node].dimmed").await == 2
+    })
+    .await;
+    click(&client, "[data-testid=failures-only]").await;
+
+    // Drag GP practice to the right: the move is saved.
+    let before = nodes(&client).await;
+    let gp = client
+        .find(Locator::XPath(
+            "//*[@data-testid='map-node'][contains(., 'GP practice')]",
+        ))
+        .await
+        .expect("gp");
+    let drag = pointer_to(&client, &gp)
+        .await
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveBy {
+            duration: Some(Duration::from_millis(300)),
+            x: 120.0,
+            y: 60.0,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    client.perform_actions(drag).await.expect("drag");
+    wait_until(&client, "GP practice has moved", || async {
+        let now = nodes(&client).await;
+        now.iter()
+            .zip(&before)
+            .any(|(a, b)| a.0.contains("GP") && a.1 != b.1)
+    })
+    .await;
+
+    // The analysis: Esther reaches GP practice only through Hospital, and the loop between
+    // Hospital and GP practice is balancing (one − arrow).
+    click(&client, "[data-testid=toggle-analysis]").await;
+    let panel = wait_for_text(&client, "[data-testid=analysis-panel]", "Balancing").await;
+    assert!(panel.contains("If Hospital goes:"), "{panel}");
+    assert!(
+        panel.contains("Esther loses the route to GP practice"),
+        "{panel}"
+    );
+    assert!(panel.contains("Most routes pass through"), "{panel}");
+    let first_loop = wait_for(&client, "[data-testid=analysis-loop]").await;
+    first_loop.click().await.expect("pick the loop");
+    wait_until(&client, "the loop is highlighted", || async {
+        count(&client, "[data-testid=map-node].dimmed").await == 1
+    })
+    .await;
+    screenshot(&client, "map.png").await;
+    click(&client, "[data-testid=clear-highlight]").await;
+
+    // Loop play: nudging Hospital up brings the change back down.
+    select_node(&client, "Hospital").await;
+    click(&client, "[data-testid=nudge-up]").await;
+    let outcome = wait_for_text(&client, "[data-testid=play-outcome]", "balancing").await;
+    assert!(outcome.contains("pushes back"), "{outcome}");
+    assert_eq!(
+        count(&client, ".map-node.played-down").await,
+        2,
+        "the change came back down"
+    );
+    click(&client, "[data-testid=stop-play]").await;
+    wait_until(&client, "the play marks are cleared", || async {
+        count(&client, ".map-node.played-down, .map-node.played-up").await == 0
+    })
+    .await;
+    // Nothing marked GP practice as pinned.
+    select_node(&client, "GP practice").await;
+    let pinned = wait_for(&client, "[data-testid=node-pinned]")
+        .await
+        .prop("checked")
+        .await
+        .ok()
+        .flatten();
+    assert_eq!(pinned.as_deref(), Some("false"));
+
+    // The list view reads the map out.
+    click(&client, "[data-testid=toggle-list]").await;
+    wait_for(&client, "[data-testid=map-list]").await;
+    assert_eq!(count(&client, "[data-testid=map-list-node]").await, 3);
+    assert_eq!(count(&client, "[data-testid=map-list-connection]").await, 3);
+
+    // Undo takes back the drag; Delete removes a node and its connections.
+    click(&client, "[data-testid=map-undo]").await;
+    let positions =
+        |nodes: &[(String, String)]| nodes.iter().map(|n| n.1.clone()).collect::<Vec<_>>();
+    wait_until(&client, "the drag is undone", || async {
+        positions(&nodes(&client).await) == positions(&before)
+    })
+    .await;
+    select_node(&client, "GP practice").await;
+    let canvas = wait_for(&client, "[data-testid=map-canvas]").await;
+    canvas
+        .send_keys(&char::from(Key::Delete).to_string())
+        .await
+        .expect("press Delete");
+    wait_until(
+        &client,
+        "GP practice and its connections are gone",
+        || async {
+            count(&client, "[data-testid=map-node]").await == 2
+                && count(&client, "[data-testid=map-connection]").await == 1
+        },
+    )
+    .await;
+
+    // Tidy layout spreads the nodes; fit keeps them on screen.
+    click(&client, "[data-testid=layout-map]").await;
+    wait_until(&client, "the layout moved the nodes apart", || async {
+        let now = nodes(&client).await;
+        now.len() == 2 && now[0].1 != now[1].1
+    })
+    .await;
+    client.close().await.expect("close");
+}
