@@ -21,6 +21,8 @@ pub struct MapGraph {
     kinds: Vec<NodeKind>,
     index: HashMap<String, usize>,
     steps: BTreeMap<(usize, usize), Step>,
+    /// `successors[i]`: where the arrows from `i` lead, in index order (searches run on this).
+    successors: Vec<Vec<usize>>,
     directed: DiGraph<(), ()>,
 }
 
@@ -57,6 +59,10 @@ impl MapGraph {
                     polarity: c.connection.polarity,
                 });
         }
+        let mut successors = vec![Vec::new(); sorted.len()];
+        for &(from, to) in steps.keys() {
+            successors[from].push(to);
+        }
         let mut directed = DiGraph::with_capacity(sorted.len(), steps.len());
         for _ in &sorted {
             directed.add_node(());
@@ -70,6 +76,7 @@ impl MapGraph {
             kinds: sorted.iter().map(|n| n.node.kind).collect(),
             index,
             steps,
+            successors,
             directed,
         }
     }
@@ -110,9 +117,7 @@ impl MapGraph {
 
     /// Where the arrows from `i` lead, in index order.
     pub fn successors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        self.steps
-            .range((i, 0)..=(i, usize::MAX))
-            .map(|(&(_, to), _)| to)
+        self.successors[i].iter().copied()
     }
 
     /// The underlying undirected network: one link per pair of distinct nodes joined either way.

@@ -28,12 +28,13 @@ pub fn analyze(nodes: &[MapNode], connections: &[MapConnection], loop_cap: usize
     let personas: Vec<usize> = (0..graph.len())
         .filter(|&i| graph.kind(i) == NodeKind::Persona)
         .collect();
+    let reach = cuts::PersonaReach::new(&graph, &personas);
     MapAnalysis {
         loops,
         loop_cap,
         loops_capped,
-        cut_points: cuts::cut_points(&graph, &personas),
-        bridges: cuts::bridges(&graph, &personas),
+        cut_points: cuts::cut_points(&graph, &reach),
+        bridges: cuts::bridges(&graph, &reach),
         centrality: centrality::centrality(&graph),
         persona_reach: personas
             .iter()

@@ -80,7 +80,11 @@ fn nodes_connections_and_failures_read_back_as_written() {
     let map = doc.map().expect("map");
     assert_eq!(map.nodes.len(), 2);
     // Added in one change, so at the same time: find them by id, not by place.
-    let gp = map.nodes.iter().find(|n| n.id == ids[1]).expect("GP surgery");
+    let gp = map
+        .nodes
+        .iter()
+        .find(|n| n.id == ids[1])
+        .expect("GP surgery");
     assert_eq!(gp.node.label, "GP surgery");
     assert_eq!(gp.node.x, 100.0);
     assert_eq!(map.connections[0].connection.polarity, Polarity::Negative);
