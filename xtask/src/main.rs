@@ -144,6 +144,14 @@ fn bench() -> Result<(), String> {
         "--bin",
         "measure",
     ]))?;
+    run(end_to_end(&[
+        "run",
+        "--release",
+        "-p",
+        "systematic-tests",
+        "--bin",
+        "measure-map",
+    ]))?;
     run(Cmd::cargo(&[
         "run",
         "--release",

@@ -96,6 +96,19 @@ pub fn MapNodeView(node: MapNode) -> impl IntoView {
             to,
         });
     };
+    // Double-clicking a node edits its label (on the background it would add a node).
+    let on_dblclick = move |ev: leptos::ev::MouseEvent| {
+        ev.stop_propagation();
+        if let Some(field) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("[data-testid=node-label]").ok().flatten())
+        {
+            use wasm_bindgen::JsCast;
+            if let Ok(field) = field.dyn_into::<web_sys::HtmlElement>() {
+                let _ = field.focus();
+            }
+        }
+    };
     let on_focus = move |_| {
         if !state.selected.with_untracked(|s| s.contains(&id.get_value())) {
             state.selected.set([id.get_value()].into_iter().collect());
@@ -110,7 +123,7 @@ pub fn MapNodeView(node: MapNode) -> impl IntoView {
             class:played-unclear=move || played() == Some(0)
             transform=transform tabindex="0" role="button" aria-label=aria
             data-testid="map-node" data-id=node.id.clone() data-kind=kind.name()
-            on:pointerdown=on_pointerdown on:focus=on_focus>
+            on:pointerdown=on_pointerdown on:focus=on_focus on:dblclick=on_dblclick>
             <title>{label}</title>
             {outline(kind.shape(), fill, stroke)}
             <text class="node-label" text-anchor="middle">{text}</text>
