@@ -4,9 +4,8 @@
 use serde::Serialize;
 use systematic_ipc::{
     AppError, AppStatus, ErrorKind, FilePurpose, HistoryEntry, MapAnalysis, MapEdit, MapEdited,
-    MapView, MergeReport, NewWorkshop, Persona, Reach,
-    PersonaDraft, PersonaId, Request, Response, WorkshopId, WorkshopSummary, WorkshopView,
-    CHOOSE_FILES_COMMAND, DISPATCH_COMMAND,
+    MapView, MergeReport, NewWorkshop, Persona, PersonaDraft, PersonaId, Reach, Request, Response,
+    WorkshopId, WorkshopSummary, WorkshopView, CHOOSE_FILES_COMMAND, DISPATCH_COMMAND,
 };
 use wasm_bindgen::prelude::*;
 

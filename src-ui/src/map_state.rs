@@ -102,7 +102,8 @@ pub fn bounds(nodes: &[MapNode]) -> Option<(f64, f64, f64, f64)> {
 pub fn free_spot(nodes: &[MapNode], x: f64, y: f64) -> (f64, f64) {
     let free = |px: f64, py: f64| {
         nodes.iter().all(|n| {
-            (n.node.x - px).abs() >= NODE_WIDTH + 10.0 || (n.node.y - py).abs() >= NODE_HEIGHT + 10.0
+            (n.node.x - px).abs() >= NODE_WIDTH + 10.0
+                || (n.node.y - py).abs() >= NODE_HEIGHT + 10.0
         })
     };
     if free(x, y) {
@@ -150,7 +151,10 @@ pub fn canvas_point(client_x: i32, client_y: i32) -> (f64, f64) {
             (rect.left(), rect.top())
         })
         .unwrap_or_default();
-    (f64::from(client_x) - origin.0, f64::from(client_y) - origin.1)
+    (
+        f64::from(client_x) - origin.0,
+        f64::from(client_y) - origin.1,
+    )
 }
 
 /// A label in at most two lines of about `width` characters, the second cut with "…".
@@ -299,7 +303,11 @@ impl MapState {
     }
 
     /// Sends edits; the map shown is replaced by the one the app answers. Returns the added ids.
-    pub fn edit(&self, edits: Vec<systematic_ipc::MapEdit>, then: impl FnOnce(Vec<String>) + 'static) {
+    pub fn edit(
+        &self,
+        edits: Vec<systematic_ipc::MapEdit>,
+        then: impl FnOnce(Vec<String>) + 'static,
+    ) {
         let state = *self;
         leptos::task::spawn_local(async move {
             match crate::ipc::edit_map(state.workshop_id(), edits).await {
@@ -334,7 +342,9 @@ impl MapState {
 
     pub fn fit(&self) {
         let (w, h) = self.size.get_untracked();
-        let fitted = self.map.with_untracked(|m| Viewport::fitting(&m.nodes, w, h));
+        let fitted = self
+            .map
+            .with_untracked(|m| Viewport::fitting(&m.nodes, w, h));
         self.viewport.set(fitted);
     }
 
@@ -408,7 +418,10 @@ mod tests {
         let v = Viewport::fitting(&nodes, 800.0, 600.0);
         for n in &nodes {
             let (sx, sy) = v.to_screen(n.node.x, n.node.y);
-            assert!((0.0..=800.0).contains(&sx) && (0.0..=600.0).contains(&sy), "{sx},{sy}");
+            assert!(
+                (0.0..=800.0).contains(&sx) && (0.0..=600.0).contains(&sy),
+                "{sx},{sy}"
+            );
         }
     }
 
@@ -422,7 +435,12 @@ mod tests {
         let long = label_lines("one two three four five six seven eight nine ten", 10);
         assert_eq!(long.len(), 2);
         assert!(long[1].ends_with('…'));
-        assert_eq!(label_lines("Supercalifragilisticexpialidocious", 10)[0].chars().count(), 11);
+        assert_eq!(
+            label_lines("Supercalifragilisticexpialidocious", 10)[0]
+                .chars()
+                .count(),
+            11
+        );
     }
 
     #[test]
@@ -435,7 +453,8 @@ mod tests {
         for (i, a) in nodes.iter().enumerate() {
             for b in &nodes[i + 1..] {
                 assert!(
-                    (a.node.x - b.node.x).abs() >= NODE_WIDTH || (a.node.y - b.node.y).abs() >= NODE_HEIGHT,
+                    (a.node.x - b.node.x).abs() >= NODE_WIDTH
+                        || (a.node.y - b.node.y).abs() >= NODE_HEIGHT,
                     "{:?} overlaps {:?}",
                     a.id,
                     b.id

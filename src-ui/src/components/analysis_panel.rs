@@ -50,7 +50,10 @@ pub fn AnalysisPanel() -> impl IntoView {
                 let services: Vec<String> = r.services.iter().map(|s| name(s)).collect();
                 t_args(
                     "analysis-loses-route",
-                    &[("persona", name(&r.persona).into()), ("services", services.join(", ").into())],
+                    &[
+                        ("persona", name(&r.persona).into()),
+                        ("services", services.join(", ").into()),
+                    ],
                 )
             })
             .collect::<Vec<_>>()
@@ -61,39 +64,51 @@ pub fn AnalysisPanel() -> impl IntoView {
         let Some(found) = analysis.get() else {
             return view! { <p class="muted">{t("analysis-working")}</p> }.into_any();
         };
-        let loops = found.loops.iter().map(|l| {
-            let kind = match l.kind {
-                LoopKind::Reinforcing => "reinforcing",
-                LoopKind::Balancing => "balancing",
-                LoopKind::Unclear => "unclear",
-            };
-            let mut path: Vec<String> = l.nodes.iter().map(|n| name(n)).collect();
-            if let Some(first) = path.first().cloned() {
-                path.push(first);
-            }
-            let (nodes, connections) = (l.nodes.clone(), l.connections.clone());
-            view! {
-                <li>
-                    <button class=format!("link loop-{kind}") data-testid="analysis-loop"
-                        on:click=move |_| highlight(nodes.clone(), connections.clone())>
-                        <b>{t(&format!("analysis-loop-{kind}"))}</b>": "{path.join(" → ")}
-                    </button>
-                </li>
-            }
-        }).collect_view();
-        let cuts = found.cut_points.iter().map(|c| {
-            let node = c.node.clone();
-            let mut nodes = vec![node.clone()];
-            nodes.extend(c.lost_routes.iter().flat_map(|r| r.services.iter().cloned()));
-            view! {
-                <li data-testid="analysis-cut-point">
-                    <button class="link" on:click=move |_| highlight(nodes.clone(), vec![])>
-                        {t_args("analysis-if-goes", &[("name", name(&node).into())])}
-                    </button>
-                    " "{lost_text(&c.lost_routes)}
-                </li>
-            }
-        }).collect_view();
+        let loops = found
+            .loops
+            .iter()
+            .map(|l| {
+                let kind = match l.kind {
+                    LoopKind::Reinforcing => "reinforcing",
+                    LoopKind::Balancing => "balancing",
+                    LoopKind::Unclear => "unclear",
+                };
+                let mut path: Vec<String> = l.nodes.iter().map(|n| name(n)).collect();
+                if let Some(first) = path.first().cloned() {
+                    path.push(first);
+                }
+                let (nodes, connections) = (l.nodes.clone(), l.connections.clone());
+                view! {
+                    <li>
+                        <button class=format!("link loop-{kind}") data-testid="analysis-loop"
+                            on:click=move |_| highlight(nodes.clone(), connections.clone())>
+                            <b>{t(&format!("analysis-loop-{kind}"))}</b>": "{path.join(" → ")}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        let cuts = found
+            .cut_points
+            .iter()
+            .map(|c| {
+                let node = c.node.clone();
+                let mut nodes = vec![node.clone()];
+                nodes.extend(
+                    c.lost_routes
+                        .iter()
+                        .flat_map(|r| r.services.iter().cloned()),
+                );
+                view! {
+                    <li data-testid="analysis-cut-point">
+                        <button class="link" on:click=move |_| highlight(nodes.clone(), vec![])>
+                            {t_args("analysis-if-goes", &[("name", name(&node).into())])}
+                        </button>
+                        " "{lost_text(&c.lost_routes)}
+                    </li>
+                }
+            })
+            .collect_view();
         let bridges = found.bridges.iter().map(|b| {
             let (a, z) = b.between.clone();
             let connections = b.connections.clone();

@@ -31,7 +31,9 @@ pub fn FailurePointsEditor(on: String) -> impl IntoView {
             severity: Some(severity.get_untracked()),
             raised_by: None,
         };
-        state.edit(vec![MapEdit::AddFailure { failure }], move |_| description.set(String::new()));
+        state.edit(vec![MapEdit::AddFailure { failure }], move |_| {
+            description.set(String::new())
+        });
     };
     view! {
         <fieldset class="failure-points" data-testid="failure-points">

@@ -136,7 +136,8 @@ pub fn LoopPlay() -> impl IntoView {
 async fn gloo_timers_sleep(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
@@ -169,7 +170,11 @@ mod tests {
     #[test]
     fn a_balancing_loop_brings_the_change_back_the_other_way() {
         use Polarity::*;
-        let m = map(&[("a", "b", Positive), ("b", "c", Negative), ("c", "a", Positive)]);
+        let m = map(&[
+            ("a", "b", Positive),
+            ("b", "c", Negative),
+            ("c", "a", Positive),
+        ]);
         let w = waves(&m, "a", 1);
         assert_eq!(
             w,
@@ -185,7 +190,12 @@ mod tests {
     #[test]
     fn two_routes_pushing_opposite_ways_make_the_change_unclear() {
         use Polarity::*;
-        let m = map(&[("a", "b", Positive), ("a", "c", Positive), ("b", "d", Positive), ("c", "d", Negative)]);
+        let m = map(&[
+            ("a", "b", Positive),
+            ("a", "c", Positive),
+            ("b", "d", Positive),
+            ("c", "d", Negative),
+        ]);
         let w = waves(&m, "a", 1);
         assert_eq!(w[2], vec![("d".into(), 0)]);
     }
@@ -193,6 +203,9 @@ mod tests {
     #[test]
     fn a_chain_without_a_loop_ends() {
         let m = map(&[("a", "b", Polarity::Unknown)]);
-        assert_eq!(waves(&m, "a", -1), vec![vec![("a".into(), -1)], vec![("b".into(), 0)]]);
+        assert_eq!(
+            waves(&m, "a", -1),
+            vec![vec![("a".into(), -1)], vec![("b".into(), 0)]]
+        );
     }
 }

@@ -183,9 +183,7 @@ pub fn MapCanvas(on_undo: Callback<()>, on_redo: Callback<()>) -> impl IntoView 
                 let inside: Vec<String> = state.map.with_untracked(|m| {
                     m.nodes
                         .iter()
-                        .filter(|n| {
-                            (x0..=x1).contains(&n.node.x) && (y0..=y1).contains(&n.node.y)
-                        })
+                        .filter(|n| (x0..=x1).contains(&n.node.x) && (y0..=y1).contains(&n.node.y))
                         .map(|n| n.id.clone())
                         .collect()
                 });
@@ -198,13 +196,13 @@ pub fn MapCanvas(on_undo: Callback<()>, on_redo: Callback<()>) -> impl IntoView 
         ev.prevent_default();
         let (sx, sy) = canvas_point(ev.client_x(), ev.client_y());
         let factor = if ev.delta_y() < 0.0 { 1.1 } else { 1.0 / 1.1 };
-        state
-            .viewport
-            .update(|v| *v = v.zoomed(factor, sx, sy));
+        state.viewport.update(|v| *v = v.zoomed(factor, sx, sy));
     };
     let on_dblclick = move |ev: leptos::ev::MouseEvent| {
         let (sx, sy) = canvas_point(ev.client_x(), ev.client_y());
-        state.new_node_at.set(Some(state.viewport.get_untracked().to_map(sx, sy)));
+        state
+            .new_node_at
+            .set(Some(state.viewport.get_untracked().to_map(sx, sy)));
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         let key = ev.key();
@@ -239,12 +237,16 @@ pub fn MapCanvas(on_undo: Callback<()>, on_redo: Callback<()>) -> impl IntoView 
                 true
             }
             "a" | "A" if ctrl => {
-                let all = state.map.with_untracked(|m| m.nodes.iter().map(|n| n.id.clone()).collect());
+                let all = state
+                    .map
+                    .with_untracked(|m| m.nodes.iter().map(|n| n.id.clone()).collect());
                 state.selected.set(all);
                 true
             }
             "+" | "=" => {
-                state.viewport.update(|v| *v = v.zoomed(ZOOM_STEP, w / 2.0, h / 2.0));
+                state
+                    .viewport
+                    .update(|v| *v = v.zoomed(ZOOM_STEP, w / 2.0, h / 2.0));
                 true
             }
             "-" | "_" => {
@@ -294,7 +296,8 @@ pub fn MapCanvas(on_undo: Callback<()>, on_redo: Callback<()>) -> impl IntoView 
 
     let nodes = move || state.map.with(|m| m.nodes.clone());
     let connections = move || state.map.with(|m| m.connections.clone());
-    let gesture_overlay = move || match state.gesture.get() {
+    let gesture_overlay = move || {
+        match state.gesture.get() {
         Gesture::Connecting { from, to } => state.centre(&from).map(|(x, y)| {
             view! { <line class="connecting" x1=x y1=y x2=to.0 y2=to.1 marker-end="url(#arrow-head)" /> }
                 .into_any()
@@ -307,6 +310,7 @@ pub fn MapCanvas(on_undo: Callback<()>, on_redo: Callback<()>) -> impl IntoView 
             .into_any(),
         ),
         _ => None,
+    }
     };
 
     view! {

@@ -33,7 +33,13 @@ pub fn MapConnectionDetails(connection: MapConnection) -> impl IntoView {
                 delay: delay.get_untracked(),
                 ..draft.clone()
             };
-            state.edit(vec![MapEdit::UpdateConnection { id: id.clone(), connection }], |_| {});
+            state.edit(
+                vec![MapEdit::UpdateConnection {
+                    id: id.clone(),
+                    connection,
+                }],
+                |_| {},
+            );
         }
     };
     view! {

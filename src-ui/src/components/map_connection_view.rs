@@ -27,7 +27,17 @@ fn arrow(from: (f64, f64), to: (f64, f64), both_ways: bool) -> Arrow {
             middle: (x, top - 46.0),
             normal: (0.0, -1.0),
             sign_at: (x + 36.0, top - 24.0),
-            path: format!("M {:.1} {:.1} C {:.1} {:.1} {:.1} {:.1} {:.1} {:.1}", x - 20.0, top, x - 40.0, top - 60.0, x + 40.0, top - 60.0, x + 20.0, top),
+            path: format!(
+                "M {:.1} {:.1} C {:.1} {:.1} {:.1} {:.1} {:.1} {:.1}",
+                x - 20.0,
+                top,
+                x - 40.0,
+                top - 60.0,
+                x + 40.0,
+                top - 60.0,
+                x + 20.0,
+                top
+            ),
         };
     }
     let start = box_edge(from.0, from.1, to.0, to.1);
@@ -50,7 +60,10 @@ fn arrow(from: (f64, f64), to: (f64, f64), both_ways: bool) -> Arrow {
         middle: ((start.0 + end.0) / 2.0, (start.1 + end.1) / 2.0),
         normal,
         sign_at,
-        path: format!("M {:.1} {:.1} L {:.1} {:.1}", start.0, start.1, end.0, end.1),
+        path: format!(
+            "M {:.1} {:.1} L {:.1} {:.1}",
+            start.0, start.1, end.0, end.1
+        ),
     }
 }
 
@@ -61,14 +74,20 @@ pub fn MapConnectionView(connection: MapConnection) -> impl IntoView {
     let state = expect_context::<MapState>();
     let id = StoredValue::new(connection.id.clone());
     let c = connection.connection.clone();
-    let (from, to) = (StoredValue::new(c.from.clone()), StoredValue::new(c.to.clone()));
+    let (from, to) = (
+        StoredValue::new(c.from.clone()),
+        StoredValue::new(c.to.clone()),
+    );
     let both_ways = Memo::new(move |_| {
         state
             .pairs
             .with(|p| p.contains(&(to.get_value(), from.get_value())))
     });
     let geometry = Memo::new(move |_| {
-        match (state.centre(&from.get_value()), state.centre(&to.get_value())) {
+        match (
+            state.centre(&from.get_value()),
+            state.centre(&to.get_value()),
+        ) {
             (Some(a), Some(b)) => Some(arrow(a, b, both_ways.get() && a != b)),
             _ => None,
         }
@@ -76,7 +95,11 @@ pub fn MapConnectionView(connection: MapConnection) -> impl IntoView {
     });
     let selected = move || state.selected.with(|s| s.contains(&id.get_value()));
     let dimmed = move || state.connection_dimmed(&id.get_value());
-    let failures = move || state.failure_counts.with(|c| c.get(&id.get_value()).copied().unwrap_or(0));
+    let failures = move || {
+        state
+            .failure_counts
+            .with(|c| c.get(&id.get_value()).copied().unwrap_or(0))
+    };
     let polarity_class = match c.polarity {
         Polarity::Positive => "positive",
         Polarity::Negative => "negative",

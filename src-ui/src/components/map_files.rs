@@ -36,7 +36,10 @@ pub fn MapFiles() -> impl IntoView {
                     state.selected.set(edited.added.into_iter().collect());
                     state.fit();
                     state.error.set(None);
-                    status.set(Some(t_args("map-imported", &[("count", (count as i64).into())])));
+                    status.set(Some(t_args(
+                        "map-imported",
+                        &[("count", (count as i64).into())],
+                    )));
                 }
                 Err(e) => state.error.set(Some(e)),
             }
@@ -63,7 +66,10 @@ pub fn MapFiles() -> impl IntoView {
             match crate::ipc::export_map(state.workshop_id(), chosen, path).await {
                 Ok(written) => {
                     state.error.set(None);
-                    status.set(Some(t_args("map-exported", &[("files", written.join(", ").into())])));
+                    status.set(Some(t_args(
+                        "map-exported",
+                        &[("files", written.join(", ").into())],
+                    )));
                 }
                 Err(e) => state.error.set(Some(e)),
             }

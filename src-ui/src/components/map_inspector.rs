@@ -47,13 +47,17 @@ pub fn MapInspector() -> impl IntoView {
         let Some(id) = selected.into_iter().next() else {
             return ().into_any();
         };
-        let node = state.map.with(|m| m.nodes.iter().find(|n| n.id == id).cloned());
+        let node = state
+            .map
+            .with(|m| m.nodes.iter().find(|n| n.id == id).cloned());
         let connection = state
             .map
             .with(|m| m.connections.iter().find(|c| c.id == id).cloned());
         match (node, connection) {
             (Some(node), _) => view! { <MapNodeDetails node=node /> }.into_any(),
-            (None, Some(connection)) => view! { <MapConnectionDetails connection=connection /> }.into_any(),
+            (None, Some(connection)) => {
+                view! { <MapConnectionDetails connection=connection /> }.into_any()
+            }
             _ => ().into_any(),
         }
     }

@@ -34,13 +34,22 @@ pub fn MapNodeDetails(node: MapNode) -> impl IntoView {
             node.notes = notes.get_untracked();
             node.pinned = pinned.get_untracked();
             node.links = links.get_untracked();
-            state.edit(vec![MapEdit::UpdateNode { id: id.clone(), node }], |_| {});
+            state.edit(
+                vec![MapEdit::UpdateNode {
+                    id: id.clone(),
+                    node,
+                }],
+                |_| {},
+            );
         }
     };
     let connect = {
         let id = id.clone();
         move |_| {
-            let to = connect_to.get_untracked().map(|s| s.value()).unwrap_or_default();
+            let to = connect_to
+                .get_untracked()
+                .map(|s| s.value())
+                .unwrap_or_default();
             if to.is_empty() {
                 return;
             }
@@ -164,4 +173,3 @@ pub fn MapNodeDetails(node: MapNode) -> impl IntoView {
         </form>
     }
 }
-

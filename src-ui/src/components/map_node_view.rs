@@ -16,9 +16,23 @@ fn outline(shape: Shape, fill: &'static str, stroke: &'static str) -> AnyView {
             };
             view! { <rect class="outline" x=-W y=-H width=NODE_WIDTH height=NODE_HEIGHT rx=rx fill=fill stroke=stroke /> }.into_any()
         }
-        Shape::Ellipse => view! { <ellipse class="outline" rx=W ry=H fill=fill stroke=stroke /> }.into_any(),
+        Shape::Ellipse => {
+            view! { <ellipse class="outline" rx=W ry=H fill=fill stroke=stroke /> }.into_any()
+        }
         Shape::Hexagon => {
-            let points = format!("{},0 {},{} {},{} {},0 {},{} {},{}", -W, -W + 18.0, -H, W - 18.0, -H, W, W - 18.0, H, -W + 18.0, H);
+            let points = format!(
+                "{},0 {},{} {},{} {},0 {},{} {},{}",
+                -W,
+                -W + 18.0,
+                -H,
+                W - 18.0,
+                -H,
+                W,
+                W - 18.0,
+                H,
+                -W + 18.0,
+                H
+            );
             view! { <polygon class="outline" points=points fill=fill stroke=stroke /> }.into_any()
         }
         Shape::Diamond => {
@@ -26,7 +40,18 @@ fn outline(shape: Shape, fill: &'static str, stroke: &'static str) -> AnyView {
             view! { <polygon class="outline" points=points fill=fill stroke=stroke /> }.into_any()
         }
         Shape::Tag => {
-            let points = format!("{},{} {},{} {},0 {},{} {},{}", -W, -H, W - 16.0, -H, W, W - 16.0, H, -W, H);
+            let points = format!(
+                "{},{} {},{} {},0 {},{} {},{}",
+                -W,
+                -H,
+                W - 16.0,
+                -H,
+                W,
+                W - 16.0,
+                H,
+                -W,
+                H
+            );
             view! { <polygon class="outline" points=points fill=fill stroke=stroke /> }.into_any()
         }
     }
@@ -57,14 +82,24 @@ pub fn MapNodeView(node: MapNode) -> impl IntoView {
     };
     let selected = move || state.selected.with(|s| s.contains(&id.get_value()));
     let dimmed = move || state.node_dimmed(&node_for_dim);
-    let failures = move || state.failure_counts.with(|c| c.get(&id.get_value()).copied().unwrap_or(0));
-    let played = move || {
+    let failures = move || {
         state
-            .play
-            .with(|p| p.iter().find(|(n, _)| *n == id.get_value()).map(|(_, d)| *d))
+            .failure_counts
+            .with(|c| c.get(&id.get_value()).copied().unwrap_or(0))
+    };
+    let played = move || {
+        state.play.with(|p| {
+            p.iter()
+                .find(|(n, _)| *n == id.get_value())
+                .map(|(_, d)| *d)
+        })
     };
     let label = node.node.label.clone();
-    let aria = format!("{} ({})", node.node.label, crate::i18n::t(&format!("node-kind-{}", kind.name())));
+    let aria = format!(
+        "{} ({})",
+        node.node.label,
+        crate::i18n::t(&format!("node-kind-{}", kind.name()))
+    );
 
     let on_pointerdown = move |ev: leptos::ev::PointerEvent| {
         if ev.button() != 0 {
@@ -110,7 +145,10 @@ pub fn MapNodeView(node: MapNode) -> impl IntoView {
         }
     };
     let on_focus = move |_| {
-        if !state.selected.with_untracked(|s| s.contains(&id.get_value())) {
+        if !state
+            .selected
+            .with_untracked(|s| s.contains(&id.get_value()))
+        {
             state.selected.set([id.get_value()].into_iter().collect());
         }
     };

@@ -103,11 +103,22 @@ fn write_map(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) 
             .wrapping_add(1442695040888963407);
         ((seed >> 33) as usize) % n
     };
-    let kinds = ["service", "organisation", "person_role", "condition", "resource", "factor"];
+    let kinds = [
+        "service",
+        "organisation",
+        "person_role",
+        "condition",
+        "resource",
+        "factor",
+    ];
     let mut nodes = String::from("id,label,kind,level,x,y,notes,pinned,failures\n");
     for i in 0..NODES {
         let (x, y) = ((i % 40) as f64 * 220.0, (i / 40) as f64 * 120.0);
-        let kind = if i % 200 == 0 { "persona" } else { kinds[next(kinds.len())] };
+        let kind = if i % 200 == 0 {
+            "persona"
+        } else {
+            kinds[next(kinds.len())]
+        };
         let _ = writeln!(nodes, "n{i},Node {i},{kind},,{x},{y},,false,");
     }
     let mut connections = String::from("id,from,to,polarity,label,delay,failures\n");
