@@ -9,6 +9,8 @@ use systematic_ipc::{ConnectionDraft, MapEdit, NodeDraft, NodeMove, NODE_HEIGHT,
 /// How far one arrow key press pans the view (screen pixels) or moves nodes (map units).
 const STEP: f64 = 40.0;
 const ZOOM_STEP: f64 = 1.2;
+/// Below this zoom the map is drawn without words and arrow heads.
+const FAR_SCALE: f64 = 0.4;
 
 /// A key for a node or connection that changes whenever anything drawn about it changes, so the
 /// list re-renders exactly the items that changed.
@@ -319,7 +321,10 @@ pub fn MapCanvas(on_undo: Callback<()>, on_redo: Callback<()>) -> impl IntoView 
             on:keydown=on_keydown on:pointermove=on_pointermove on:pointerup=on_pointerup
             on:pointerleave=on_pointerup on:wheel=on_wheel on:dblclick=on_dblclick
             on:pointerdown=on_pointerdown>
-            <svg id=CANVAS_ID class="map-svg" width="100%" height="100%">
+            // Zoomed far out, words and arrow heads are too small to read and cost the most to
+            // draw: leave them out (the list view and the side panel still have them).
+            <svg id=CANVAS_ID class="map-svg" class:far=move || state.viewport.get().scale < FAR_SCALE
+                width="100%" height="100%">
                 <defs>
                     <marker id="arrow-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8"
                         markerHeight="8" orient="auto-start-reverse">
