@@ -302,6 +302,28 @@ impl MapState {
         }
     }
 
+    /// Adds `id` to the selection, or takes it out if it was in (shift-click).
+    pub fn toggle_selected(&self, id: String) {
+        self.selected.update(|s| {
+            if !s.remove(&id) {
+                s.insert(id);
+            }
+        });
+    }
+
+    /// The selected nodes' ids and positions (connections in the selection are left out).
+    pub fn selected_nodes(&self) -> Vec<(String, f64, f64)> {
+        self.selected.with_untracked(|selected| {
+            self.map.with_untracked(|m| {
+                m.nodes
+                    .iter()
+                    .filter(|n| selected.contains(&n.id))
+                    .map(|n| (n.id.clone(), n.node.x, n.node.y))
+                    .collect()
+            })
+        })
+    }
+
     /// Sends edits; the map shown is replaced by the one the app answers. Returns the added ids.
     pub fn edit(
         &self,

@@ -6,18 +6,10 @@ use systematic_ipc::{NodeKind, Reach, Reached};
 
 /// Breadth-first from `start`; `parent[i]` is the node `i` was first reached from. Neighbours
 /// are visited in id order, so the route given is the shortest one that is first in id order.
-/// `without` is left out of the map (a node that fails).
-pub(super) fn parents(
-    graph: &MapGraph,
-    start: usize,
-    without: Option<usize>,
-) -> Vec<Option<usize>> {
+fn parents(graph: &MapGraph, start: usize) -> Vec<Option<usize>> {
     let mut parent = vec![None; graph.len()];
     let mut seen = vec![false; graph.len()];
     seen[start] = true;
-    if let Some(gone) = without {
-        seen[gone] = true;
-    }
     let mut queue = VecDeque::from([start]);
     while let Some(node) = queue.pop_front() {
         for next in graph.successors(node) {
@@ -33,7 +25,7 @@ pub(super) fn parents(
 
 /// What `start` reaches: the nodes whose kind passes `wanted`, each with its route.
 pub fn reach(graph: &MapGraph, start: usize, wanted: impl Fn(NodeKind) -> bool) -> Reach {
-    let parent = parents(graph, start, None);
+    let parent = parents(graph, start);
     let reached = (0..graph.len())
         .filter(|&i| i != start && parent[i].is_some() && wanted(graph.kind(i)))
         .map(|i| {

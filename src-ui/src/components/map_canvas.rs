@@ -42,13 +42,7 @@ pub fn delete_selected(state: MapState) {
 
 /// Copies the selected nodes (and the connections among them) a little down and to the right.
 pub fn duplicate_selected(state: MapState) {
-    let ids: Vec<String> = state.map.with_untracked(|m| {
-        m.nodes
-            .iter()
-            .filter(|n| state.selected.with_untracked(|s| s.contains(&n.id)))
-            .map(|n| n.id.clone())
-            .collect()
-    });
+    let ids: Vec<String> = state.selected_nodes().into_iter().map(|n| n.0).collect();
     if !ids.is_empty() {
         let edit = MapEdit::Duplicate {
             ids,
@@ -63,17 +57,15 @@ pub fn duplicate_selected(state: MapState) {
 
 /// Moves the selected nodes by (dx, dy) map units, as one change; `then` runs once it is saved.
 pub fn move_selected(state: MapState, dx: f64, dy: f64, then: impl FnOnce() + 'static) {
-    let moves: Vec<NodeMove> = state.map.with_untracked(|m| {
-        m.nodes
-            .iter()
-            .filter(|n| state.selected.with_untracked(|s| s.contains(&n.id)))
-            .map(|n| NodeMove {
-                id: n.id.clone(),
-                x: n.node.x + dx,
-                y: n.node.y + dy,
-            })
-            .collect()
-    });
+    let moves: Vec<NodeMove> = state
+        .selected_nodes()
+        .into_iter()
+        .map(|(id, x, y)| NodeMove {
+            id,
+            x: x + dx,
+            y: y + dy,
+        })
+        .collect();
     if moves.is_empty() {
         then();
     } else {
@@ -273,12 +265,7 @@ pub fn MapCanvas(on_undo: Callback<()>, on_redo: Callback<()>) -> impl IntoView 
                     "ArrowUp" => (0.0, -1.0),
                     _ => (0.0, 1.0),
                 };
-                let nodes_selected = has_selection
-                    && state.map.with_untracked(|m| {
-                        m.nodes
-                            .iter()
-                            .any(|n| state.selected.with_untracked(|s| s.contains(&n.id)))
-                    });
+                let nodes_selected = has_selection && !state.selected_nodes().is_empty();
                 if nodes_selected {
                     move_selected(state, dx * STEP / 2.0, dy * STEP / 2.0, || {});
                 } else {

@@ -112,11 +112,7 @@ pub fn MapConnectionView(connection: MapConnection) -> impl IntoView {
         ev.stop_propagation();
         let me = id.get_value();
         if ev.shift_key() {
-            state.selected.update(|s| {
-                if !s.remove(&me) {
-                    s.insert(me.clone());
-                }
-            });
+            state.toggle_selected(me);
         } else {
             state.selected.set([me].into_iter().collect());
         }

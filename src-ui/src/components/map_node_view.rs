@@ -108,11 +108,7 @@ pub fn MapNodeView(node: MapNode) -> impl IntoView {
         ev.stop_propagation();
         let me = id.get_value();
         if ev.shift_key() {
-            state.selected.update(|s| {
-                if !s.remove(&me) {
-                    s.insert(me.clone());
-                }
-            });
+            state.toggle_selected(me);
             return;
         }
         if !state.selected.with(|s| s.contains(&me)) {
