@@ -17,9 +17,9 @@ pub use analysis::{
 };
 pub use error::{AppError, ErrorKind};
 pub use map::{
-    ConnectionDraft, FailureDraft, Level, LinkRef, LinkTarget, MapConnection, MapEdit, MapEdited,
-    MapFailure, MapNode, MapView, NodeDraft, NodeKind, NodeMove, Polarity, Shape, FAILURE_COLOUR,
-    NODE_HEIGHT, NODE_WIDTH,
+    ConnectionDraft, FailureDraft, Level, LinkRef, LinkTarget, MapChanges, MapConnection, MapEdit,
+    MapEdited, MapFailure, MapNode, MapView, NodeDraft, NodeKind, NodeMove, Polarity, Shape,
+    FAILURE_COLOUR, NODE_HEIGHT, NODE_WIDTH,
 };
 pub use merge::{
     Conflict, ConflictValue, DeletedWhileEdited, FileReport, ItemRef, KindCounts, MergeReport,

@@ -252,11 +252,60 @@ pub struct NodeMove {
     pub y: f64,
 }
 
-/// What the map's edits did: the ids of the items they added (in order), and the map after.
+/// What the map's edits did: the ids of the items they added (in order), and how every item
+/// they touched stands now, so the canvas patches its copy of the map instead of fetching it all
+/// again (on a 1,000-node map that is the difference between a few and a few hundred ms).
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub struct MapEdited {
     pub added: Vec<String>,
-    pub map: MapView,
+    pub changes: MapChanges,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+/// Items that are new or changed (as they are now) and the ids of items no longer on the map.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct MapChanges {
+    pub nodes: Vec<MapNode>,
+    pub connections: Vec<MapConnection>,
+    pub failures: Vec<MapFailure>,
+    pub removed: Vec<String>,
+}
+
+impl MapView {
+    /// Brings this map up to date with `changes`: changed items are replaced where they are,
+    /// new ones added at the end (the newest last, as the app lists them), removed ones dropped.
+    pub fn apply(&mut self, changes: MapChanges, can_undo: bool, can_redo: bool) {
+        fn merge<T>(list: &mut Vec<T>, changed: Vec<T>, id: impl Fn(&T) -> &str) {
+            if changed.is_empty() {
+                return;
+            }
+            let at: std::collections::HashMap<String, usize> = list
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (id(item).to_owned(), i))
+                .collect();
+            for item in changed {
+                match at.get(id(&item)) {
+                    Some(&i) => list[i] = item,
+                    None => list.push(item),
+                }
+            }
+        }
+        if !changes.removed.is_empty() {
+            let removed: std::collections::HashSet<&str> =
+                changes.removed.iter().map(String::as_str).collect();
+            self.nodes.retain(|n| !removed.contains(n.id.as_str()));
+            self.connections
+                .retain(|c| !removed.contains(c.id.as_str()));
+            self.failures.retain(|f| !removed.contains(f.id.as_str()));
+        }
+        merge(&mut self.nodes, changes.nodes, |n| &n.id);
+        merge(&mut self.connections, changes.connections, |c| &c.id);
+        merge(&mut self.failures, changes.failures, |f| &f.id);
+        self.can_undo = can_undo;
+        self.can_redo = can_redo;
+    }
 }
 
 /// How a node kind is drawn. Shared by the canvas and the SVG/PNG export so that a printed map

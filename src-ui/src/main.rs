@@ -3,6 +3,8 @@
 mod components;
 mod i18n;
 mod ipc;
+mod map_geometry;
+mod map_picture;
 mod map_state;
 
 fn main() {

@@ -1,6 +1,7 @@
 //! The map section's shared state and geometry: what is selected, where the view is, what the
 //! analysis highlights. Components get it from context.
 
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use systematic_ipc::{Level, MapNode, MapView, WorkshopId, NODE_HEIGHT, NODE_WIDTH};
@@ -24,6 +25,10 @@ impl Default for Viewport {
 }
 
 pub const MIN_SCALE: f64 = 0.1;
+/// Below this zoom the map is drawn without words and arrow heads.
+pub const FAR_SCALE: f64 = 0.4;
+/// How long the view must be still before the quick picture gives way to the SVG again.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(200);
 pub const MAX_SCALE: f64 = 3.0;
 
 impl Viewport {
@@ -225,6 +230,10 @@ pub struct MapState {
     /// A node the loop play pushed: node id → +1 (up) or −1 (down) or 0 (unclear), in the order
     /// the change reached them.
     pub play: RwSignal<Vec<(String, i8)>>,
+    /// While the view pans or zooms: the view the quick picture (`map_picture`) was drawn for.
+    /// The SVG stays at that view, hidden, until the view is still again.
+    pub moving: RwSignal<Option<Viewport>>,
+    settle: StoredValue<Option<TimeoutHandle>>,
 }
 
 /// What a pointer gesture on the canvas is doing.
@@ -284,6 +293,8 @@ impl MapState {
             }),
             new_node_at: RwSignal::new(None),
             play: RwSignal::new(Vec::new()),
+            moving: RwSignal::new(None),
+            settle: StoredValue::new(None),
         }
     }
 
@@ -324,7 +335,8 @@ impl MapState {
         })
     }
 
-    /// Sends edits; the map shown is replaced by the one the app answers. Returns the added ids.
+    /// Sends edits and patches the map shown with the changes the app answers (only what the
+    /// edits touched, so an edit on a big map stays quick). `then` gets the added ids.
     pub fn edit(
         &self,
         edits: Vec<systematic_ipc::MapEdit>,
@@ -334,7 +346,9 @@ impl MapState {
         leptos::task::spawn_local(async move {
             match crate::ipc::edit_map(state.workshop_id(), edits).await {
                 Ok(edited) => {
-                    state.map.set(edited.map);
+                    state
+                        .map
+                        .update(|m| m.apply(edited.changes, edited.can_undo, edited.can_redo));
                     state.error.set(None);
                     then(edited.added);
                 }
@@ -360,6 +374,43 @@ impl MapState {
                 Err(e) => state.error.set(Some(e)),
             }
         });
+    }
+
+    /// Pans or zooms the view as part of a gesture (drag, wheel, keys): the quick picture
+    /// stands in for the SVG until the view has been still for a moment.
+    pub fn move_view(&self, change: impl FnOnce(Viewport) -> Viewport) {
+        if self.moving.get_untracked().is_none() && crate::map_picture::draw(self) {
+            self.moving.set(Some(self.viewport.get_untracked()));
+        }
+        self.viewport.update(|v| *v = change(*v));
+        self.settle_later();
+    }
+
+    /// Shows the SVG again once the view has been still for `SETTLE` (a held pan settles
+    /// after the pointer is let go).
+    pub fn settle_later(&self) {
+        if self.moving.get_untracked().is_none() {
+            return;
+        }
+        if let Some(handle) = self.settle.get_value() {
+            handle.clear();
+        }
+        let state = *self;
+        let handle = set_timeout_with_handle(
+            move || {
+                if !matches!(state.gesture.get_untracked(), Gesture::Panning { .. }) {
+                    state.moving.set(None);
+                }
+            },
+            SETTLE,
+        )
+        .ok();
+        self.settle.set_value(handle);
+    }
+
+    /// The view the SVG is drawn at: held still while the quick picture moves.
+    pub fn drawn_view(&self) -> Viewport {
+        self.moving.get().unwrap_or_else(|| self.viewport.get())
     }
 
     pub fn fit(&self) {

@@ -194,6 +194,15 @@ fn a_panic_mid_edit_is_an_error_and_memory_goes_back_to_the_disk() {
     );
 }
 
+fn current_map(app: &mut App, workshop: &WorkshopId) -> systematic_ipc::MapView {
+    match app.handle(Request::Map {
+        workshop: workshop.clone(),
+    }) {
+        Ok(Response::Map(map)) => map,
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
 fn map_edit(
     app: &mut App,
     workshop: &WorkshopId,
@@ -230,8 +239,8 @@ fn the_map_is_drawn_laid_out_analysed_and_undone_through_requests() {
             node("GP surgery", NodeKind::Service),
         ],
     );
-    assert_eq!(added.map.nodes.len(), 3);
-    assert!(added.map.can_undo);
+    assert_eq!(added.changes.nodes.len(), 3);
+    assert!(added.can_undo && !added.can_redo);
     let connect = |from: &str, to: &str| MapEdit::AddConnection {
         connection: ConnectionDraft {
             from: from.into(),
@@ -318,7 +327,7 @@ fn a_map_is_imported_beside_the_one_drawn_and_exported_again() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::open(DataFolder::chosen(dir.path()));
     let id = created(&mut app, "Leaving hospital").id;
-    let existing = map_edit(
+    map_edit(
         &mut app,
         &id,
         vec![MapEdit::AddNode {
@@ -329,6 +338,7 @@ fn a_map_is_imported_beside_the_one_drawn_and_exported_again() {
             },
         }],
     );
+    let existing = current_map(&mut app, &id);
     let imported = match app.handle(Request::ImportMap {
         workshop: id.clone(),
         paths: vec![fixture("nodes.csv"), fixture("connections.csv")],
@@ -336,7 +346,13 @@ fn a_map_is_imported_beside_the_one_drawn_and_exported_again() {
         Ok(Response::MapEdited(edited)) => edited,
         other => panic!("unexpected {other:?}"),
     };
-    let map = &imported.map;
+    let map = &current_map(&mut app, &id);
+    let mut patched = existing.clone();
+    patched.apply(imported.changes, imported.can_undo, imported.can_redo);
+    assert_eq!(
+        &patched, map,
+        "the answer brings the canvas's copy up to date"
+    );
     assert!(map.nodes.len() > 3, "{:?}", map.nodes);
     assert!(!map.connections.is_empty() && !map.failures.is_empty());
     let esther = map
@@ -371,7 +387,7 @@ fn a_map_is_imported_beside_the_one_drawn_and_exported_again() {
     match app.handle(Request::Map {
         workshop: id.clone(),
     }) {
-        Ok(Response::Map(map)) => assert_eq!(map.nodes, existing.map.nodes),
+        Ok(Response::Map(map)) => assert_eq!(map.nodes, existing.nodes),
         other => panic!("unexpected {other:?}"),
     }
     app.handle(Request::Redo {
@@ -410,7 +426,7 @@ fn a_map_is_imported_beside_the_one_drawn_and_exported_again() {
         paths: vec![out.join("map.kumu").display().to_string()],
     }) {
         Ok(Response::MapEdited(edited)) => {
-            assert_eq!(edited.map.nodes.len(), imported.map.nodes.len())
+            assert_eq!(edited.changes.nodes.len(), map.nodes.len())
         }
         other => panic!("unexpected {other:?}"),
     }

@@ -6,11 +6,19 @@ use crate::model::{FieldValue, Kind, ModelError};
 use serde_json::{json, Map, Value as Json};
 use std::collections::{BTreeSet, HashMap};
 use systematic_ipc::{
-    ConnectionDraft, FailureDraft, Level, LinkRef, LinkTarget, MapConnection, MapEdit, MapFailure,
-    MapNode, MapView, NodeDraft, NodeKind, Polarity,
+    ConnectionDraft, FailureDraft, Level, LinkRef, LinkTarget, MapChanges, MapConnection, MapEdit,
+    MapFailure, MapNode, MapView, NodeDraft, NodeKind, Polarity,
 };
 
 type Result<T> = std::result::Result<T, DocumentError>;
+
+/// What [`WorkshopDoc::edit_map_tracked`] did: the ids it added, in order, and every id it
+/// touched (those included).
+#[derive(Debug, Default)]
+pub struct TrackedEdit {
+    pub added: Vec<String>,
+    pub touched: BTreeSet<String>,
+}
 
 /// Positions are kept to a tenth of a unit: finer is invisible and only makes changes bigger.
 fn position(value: f64) -> Json {
@@ -198,7 +206,14 @@ impl WorkshopDoc {
     /// ends or a failure point's item may be written `@n`: the `n`th item added by this same list
     /// (so an import can add nodes and connect them in one go).
     pub fn edit_map(&mut self, edits: &[MapEdit], now_ms: i64) -> Result<Vec<String>> {
+        Ok(self.edit_map_tracked(edits, now_ms)?.added)
+    }
+
+    /// [`Self::edit_map`], also saying which items the edits touched (added, changed or deleted,
+    /// a deleted node's connections and failure points included), for [`Self::map_changes`].
+    pub fn edit_map_tracked(&mut self, edits: &[MapEdit], now_ms: i64) -> Result<TrackedEdit> {
         let mut added: Vec<String> = Vec::new();
+        let mut touched: BTreeSet<String> = BTreeSet::new();
         for edit in edits {
             let resolved;
             let edit = match resolve_earlier(edit, &added) {
@@ -208,17 +223,22 @@ impl WorkshopDoc {
                 }
                 None => edit,
             };
+            let before = added.len();
             match edit {
                 MapEdit::AddNode { node } => {
                     added.push(self.add(Kind::Node, None, &node_fields(node), now_ms)?);
                 }
-                MapEdit::UpdateNode { id, node } => self.set(Kind::Node, id, &node_fields(node))?,
+                MapEdit::UpdateNode { id, node } => {
+                    self.set(Kind::Node, id, &node_fields(node))?;
+                    touched.insert(id.clone());
+                }
                 MapEdit::MoveNodes { moves } => {
                     for m in moves {
                         let mut fields = Map::new();
                         fields.insert("x".into(), position(m.x));
                         fields.insert("y".into(), position(m.y));
                         self.set(Kind::Node, &m.id, &fields)?;
+                        touched.insert(m.id.clone());
                     }
                 }
                 MapEdit::AddConnection { connection } => {
@@ -229,6 +249,7 @@ impl WorkshopDoc {
                 MapEdit::UpdateConnection { id, connection } => {
                     self.check_ends(connection)?;
                     self.set(Kind::Connection, id, &connection_fields(connection))?;
+                    touched.insert(id.clone());
                 }
                 MapEdit::AddFailure { failure } => {
                     self.check_on_map(&failure.on)?;
@@ -238,14 +259,85 @@ impl WorkshopDoc {
                 MapEdit::UpdateFailure { id, failure } => {
                     self.check_on_map(&failure.on)?;
                     self.set(Kind::FailurePoint, id, &failure_fields(failure))?;
+                    touched.insert(id.clone());
                 }
-                MapEdit::Delete { ids } => self.delete_from_map(ids)?,
+                MapEdit::Delete { ids } => touched.extend(self.delete_from_map(ids)?),
                 MapEdit::Duplicate { ids, dx, dy } => {
                     added.extend(self.duplicate_nodes(ids, *dx, *dy, now_ms)?);
                 }
             }
+            touched.extend(added[before..].iter().cloned());
         }
-        Ok(added)
+        Ok(TrackedEdit { added, touched })
+    }
+
+    /// How the items in `touched` stand now, as [`MapView::apply`] takes them: each one that is
+    /// on the map as it is now, the others as removed. Only those items are read, so answering an
+    /// edit does not cost a read of the whole map.
+    pub fn map_changes(&self, touched: &BTreeSet<String>) -> Result<MapChanges> {
+        let mut changes = MapChanges::default();
+        for id in touched {
+            let kind = self.kind_of(id)?;
+            let item = match kind {
+                Some(kind) => self.item(kind, id)?.filter(|item| !item.deleted),
+                None => None,
+            };
+            match (kind, item) {
+                (Some(Kind::Node), Some(item)) => {
+                    let mut link_kinds = HashMap::new();
+                    for link in item.get("links").as_list() {
+                        if let Some(kind) = self.link_kind(link)? {
+                            link_kinds.insert(link.as_str(), kind);
+                        }
+                    }
+                    changes.nodes.push(node_of(&item, &link_kinds));
+                }
+                (Some(Kind::Connection), Some(item)) => {
+                    let connection = connection_of(&item);
+                    let ends_live = self.is_live(Kind::Node, &connection.connection.from)?
+                        && self.is_live(Kind::Node, &connection.connection.to)?;
+                    if ends_live {
+                        changes.connections.push(connection);
+                    } else {
+                        changes.removed.push(id.clone());
+                    }
+                }
+                (Some(Kind::FailurePoint), Some(item)) => {
+                    let failure = failure_of(&item);
+                    if self.on_map(&failure.failure.on)? {
+                        changes.failures.push(failure);
+                    } else {
+                        changes.removed.push(id.clone());
+                    }
+                }
+                _ => changes.removed.push(id.clone()),
+            }
+        }
+        Ok(changes)
+    }
+
+    /// What kind of thing a node may link to `id` is, if it is one and is live.
+    fn link_kind(&self, id: &str) -> Result<Option<&'static str>> {
+        match self.kind_of(id)? {
+            Some(kind @ (Kind::Persona | Kind::JourneyStep | Kind::Scenario))
+                if self.is_live(kind, id)? =>
+            {
+                Ok(Some(kind.name()))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Whether `id` is a live node, or a live connection between live nodes.
+    fn on_map(&self, id: &str) -> Result<bool> {
+        if self.is_live(Kind::Node, id)? {
+            return Ok(true);
+        }
+        match self.item(Kind::Connection, id)? {
+            Some(c) if !c.deleted => Ok(self.is_live(Kind::Node, c.str("from"))?
+                && self.is_live(Kind::Node, c.str("to"))?),
+            _ => Ok(false),
+        }
     }
 
     /// A connection joins two live nodes.
@@ -281,7 +373,7 @@ impl WorkshopDoc {
 
     /// Deletes nodes, connections and failure points; a node takes its connections with it, and
     /// a node or connection its failure points.
-    fn delete_from_map(&mut self, ids: &[String]) -> Result<()> {
+    fn delete_from_map(&mut self, ids: &[String]) -> Result<BTreeSet<String>> {
         let mut doomed: BTreeSet<String> = BTreeSet::new();
         let mut nodes: BTreeSet<&str> = BTreeSet::new();
         for id in ids {
@@ -311,14 +403,14 @@ impl WorkshopDoc {
                 doomed.insert(f.id.clone());
             }
         }
-        for id in doomed {
-            if let Some(kind) = self.kind_of(&id)? {
-                if self.is_live(kind, &id)? {
-                    self.delete(kind, &id)?;
+        for id in &doomed {
+            if let Some(kind) = self.kind_of(id)? {
+                if self.is_live(kind, id)? {
+                    self.delete(kind, id)?;
                 }
             }
         }
-        Ok(())
+        Ok(doomed)
     }
 
     /// Copies nodes and the connections among them, shifted by (dx, dy); returns the new ids.

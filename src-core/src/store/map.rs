@@ -19,18 +19,36 @@ impl Store {
         Ok(map)
     }
 
-    /// Applies the edits as one durable change (one undo step) and returns what they added.
+    /// Applies the edits as one durable change (one undo step) and returns what they added and
+    /// changed.
     pub fn edit_map(&mut self, id: &WorkshopId, edits: &[MapEdit]) -> Result<MapEdited> {
-        let added = self.edit(id, |doc, now| {
-            let added = doc
-                .edit_map(edits, now)
+        self.edit_map_described(id, edits, &describe(edits))
+    }
+
+    /// [`Self::edit_map`] with the history's words given.
+    fn edit_map_described(
+        &mut self,
+        id: &WorkshopId,
+        edits: &[MapEdit],
+        description: &str,
+    ) -> Result<MapEdited> {
+        let tracked = self.edit(id, |doc, now| {
+            let tracked = doc
+                .edit_map_tracked(edits, now)
                 .map_err(|e| CoreError::from_document(&id.0, e))?;
-            doc.commit(&describe(edits), now);
-            Ok(added)
+            doc.commit(description, now);
+            Ok(tracked)
         })?;
+        let changes = self
+            .doc(id)?
+            .map_changes(&tracked.touched)
+            .map_err(|e| CoreError::from_document(&id.0, e))?;
+        let stacks = self.undo.get(id);
         Ok(MapEdited {
-            added,
-            map: self.map(id)?,
+            added: tracked.added,
+            changes,
+            can_undo: stacks.is_some_and(undo::Stacks::can_undo),
+            can_redo: stacks.is_some_and(undo::Stacks::can_redo),
         })
     }
 
@@ -66,17 +84,7 @@ impl Store {
             .collect();
         let imported = import(format, &borrowed)?;
         let edits = import_edits(&self.map(id)?, imported);
-        let added = self.edit(id, |doc, now| {
-            let added = doc
-                .edit_map(&edits, now)
-                .map_err(|e| CoreError::from_document(&id.0, e))?;
-            doc.commit(&format!("import a map ({})", format.title()), now);
-            Ok(added)
-        })?;
-        Ok(MapEdited {
-            added,
-            map: self.map(id)?,
-        })
+        self.edit_map_described(id, &edits, &format!("import a map ({})", format.title()))
     }
 
     /// The map in `format`, as the files to write (one, or several for CSV).

@@ -1,16 +1,15 @@
 use crate::components::map_connection_view::MapConnectionView;
 use crate::components::map_node_view::MapNodeView;
+use crate::components::map_quick_picture::MapQuickPicture;
 use crate::components::new_node_field::NewNodeField;
 use crate::i18n::t;
-use crate::map_state::{canvas_point, free_spot, Gesture, MapState, CANVAS_ID};
+use crate::map_state::{canvas_point, free_spot, Gesture, MapState, CANVAS_ID, FAR_SCALE};
 use leptos::prelude::*;
 use systematic_ipc::{ConnectionDraft, MapEdit, NodeDraft, NodeMove, NODE_HEIGHT, NODE_WIDTH};
 
 /// How far one arrow key press pans the view (screen pixels) or moves nodes (map units).
 const STEP: f64 = 40.0;
 const ZOOM_STEP: f64 = 1.2;
-/// Below this zoom the map is drawn without words and arrow heads.
-const FAR_SCALE: f64 = 0.4;
 
 /// A key for a node or connection that changes whenever anything drawn about it changes, so the
 /// list re-renders exactly the items that changed.
@@ -104,7 +103,9 @@ pub fn MapCanvas(on_undo: Callback<()>, on_redo: Callback<()>) -> impl IntoView 
             let at = state.viewport.get_untracked().to_map(sx, sy);
             state.gesture.set(Gesture::Selecting { from: at, to: at });
         } else {
-            state.selected.set(Default::default());
+            if state.selected.with_untracked(|s| !s.is_empty()) {
+                state.selected.set(Default::default());
+            }
             state.gesture.set(Gesture::Panning {
                 from: (sx, sy),
                 start: state.viewport.get_untracked(),
@@ -120,12 +121,12 @@ pub fn MapCanvas(on_undo: Callback<()>, on_redo: Callback<()>) -> impl IntoView 
         let at = state.viewport.get_untracked().to_map(sx, sy);
         match gesture {
             Gesture::Idle => {}
-            Gesture::Panning { from, start } => {
+            Gesture::Panning { from, start } => state.move_view(|_| {
                 let mut v = start;
                 v.dx += sx - from.0;
                 v.dy += sy - from.1;
-                state.viewport.set(v);
-            }
+                v
+            }),
             Gesture::Dragging { from } => state.drag.set((at.0 - from.0, at.1 - from.1)),
             Gesture::Connecting { from, .. } => {
                 state.gesture.set(Gesture::Connecting { from, to: at })
@@ -183,14 +184,15 @@ pub fn MapCanvas(on_undo: Callback<()>, on_redo: Callback<()>) -> impl IntoView 
                 });
                 state.selected.update(|s| s.extend(inside));
             }
-            Gesture::Panning { .. } | Gesture::Idle => {}
+            Gesture::Panning { .. } => state.settle_later(),
+            Gesture::Idle => {}
         }
     };
     let on_wheel = move |ev: leptos::ev::WheelEvent| {
         ev.prevent_default();
         let (sx, sy) = canvas_point(ev.client_x(), ev.client_y());
         let factor = if ev.delta_y() < 0.0 { 1.1 } else { 1.0 / 1.1 };
-        state.viewport.update(|v| *v = v.zoomed(factor, sx, sy));
+        state.move_view(|v| v.zoomed(factor, sx, sy));
     };
     let on_dblclick = move |ev: leptos::ev::MouseEvent| {
         let (sx, sy) = canvas_point(ev.client_x(), ev.client_y());
@@ -238,15 +240,11 @@ pub fn MapCanvas(on_undo: Callback<()>, on_redo: Callback<()>) -> impl IntoView 
                 true
             }
             "+" | "=" => {
-                state
-                    .viewport
-                    .update(|v| *v = v.zoomed(ZOOM_STEP, w / 2.0, h / 2.0));
+                state.move_view(|v| v.zoomed(ZOOM_STEP, w / 2.0, h / 2.0));
                 true
             }
             "-" | "_" => {
-                state
-                    .viewport
-                    .update(|v| *v = v.zoomed(1.0 / ZOOM_STEP, w / 2.0, h / 2.0));
+                state.move_view(|v| v.zoomed(1.0 / ZOOM_STEP, w / 2.0, h / 2.0));
                 true
             }
             "0" | "f" | "F" if !ctrl => {
@@ -269,9 +267,10 @@ pub fn MapCanvas(on_undo: Callback<()>, on_redo: Callback<()>) -> impl IntoView 
                 if nodes_selected {
                     move_selected(state, dx * STEP / 2.0, dy * STEP / 2.0, || {});
                 } else {
-                    state.viewport.update(|v| {
+                    state.move_view(|mut v| {
                         v.dx -= dx * STEP;
                         v.dy -= dy * STEP;
+                        v
                     });
                 }
                 true
@@ -310,15 +309,15 @@ pub fn MapCanvas(on_undo: Callback<()>, on_redo: Callback<()>) -> impl IntoView 
             on:pointerdown=on_pointerdown>
             // Zoomed far out, words and arrow heads are too small to read and cost the most to
             // draw: leave them out (the list view and the side panel still have them).
-            <svg id=CANVAS_ID class="map-svg" class:far=move || state.viewport.get().scale < FAR_SCALE
-                width="100%" height="100%">
+            <svg id=CANVAS_ID class="map-svg" class:far=move || state.drawn_view().scale < FAR_SCALE
+                class:moving=move || state.moving.get().is_some() width="100%" height="100%">
                 <defs>
                     <marker id="arrow-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8"
                         markerHeight="8" orient="auto-start-reverse">
                         <path d="M 0 0 L 10 5 L 0 10 z" />
                     </marker>
                 </defs>
-                <g class="map-world" transform=move || state.viewport.get().transform()>
+                <g class="map-world" transform=move || state.drawn_view().transform()>
                     <g class="connections">
                         <For each=connections key=content_key let:connection>
                             <MapConnectionView connection=connection />
@@ -332,6 +331,7 @@ pub fn MapCanvas(on_undo: Callback<()>, on_redo: Callback<()>) -> impl IntoView 
                     {gesture_overlay}
                 </g>
             </svg>
+            <MapQuickPicture />
             <NewNodeField />
             {move || state.map.with(|m| m.nodes.is_empty()).then(|| view! {
                 <p class="map-empty muted" data-testid="map-empty">{t("map-empty")}</p>

@@ -1,71 +1,7 @@
-use crate::map_state::{box_edge, MapState};
+use crate::map_geometry::Arrow;
+use crate::map_state::MapState;
 use leptos::prelude::*;
-use systematic_ipc::{MapConnection, Polarity, NODE_HEIGHT};
-
-/// The geometry of one arrow: start, end, and a point a little before the end for its sign.
-struct Arrow {
-    start: (f64, f64),
-    end: (f64, f64),
-    middle: (f64, f64),
-    /// Unit normal, for marks across the line and the sign beside it.
-    normal: (f64, f64),
-    sign_at: (f64, f64),
-    path: String,
-}
-
-/// How far apart the two lines of a pair joined both ways are drawn.
-const SIDE_BY_SIDE: f64 = 7.0;
-
-fn arrow(from: (f64, f64), to: (f64, f64), both_ways: bool) -> Arrow {
-    if from == to {
-        // A node pointing at itself: a loop over its top.
-        let (x, y) = from;
-        let top = y - NODE_HEIGHT / 2.0;
-        return Arrow {
-            start: (x - 20.0, top),
-            end: (x + 20.0, top),
-            middle: (x, top - 46.0),
-            normal: (0.0, -1.0),
-            sign_at: (x + 36.0, top - 24.0),
-            path: format!(
-                "M {:.1} {:.1} C {:.1} {:.1} {:.1} {:.1} {:.1} {:.1}",
-                x - 20.0,
-                top,
-                x - 40.0,
-                top - 60.0,
-                x + 40.0,
-                top - 60.0,
-                x + 20.0,
-                top
-            ),
-        };
-    }
-    let start = box_edge(from.0, from.1, to.0, to.1);
-    let end = box_edge(to.0, to.1, from.0, from.1);
-    let (dx, dy) = (end.0 - start.0, end.1 - start.1);
-    let length = (dx * dx + dy * dy).sqrt().max(1e-9);
-    let normal = (-dy / length, dx / length);
-    // The way back is drawn beside the way there (each shifted to its own left).
-    let shift = if both_ways { SIDE_BY_SIDE } else { 0.0 };
-    let start = (start.0 + normal.0 * shift, start.1 + normal.1 * shift);
-    let end = (end.0 + normal.0 * shift, end.1 + normal.1 * shift);
-    let back = 22.0_f64.min(length / 2.0);
-    let sign_at = (
-        end.0 - dx / length * back + normal.0 * 12.0,
-        end.1 - dy / length * back + normal.1 * 12.0,
-    );
-    Arrow {
-        start,
-        end,
-        middle: ((start.0 + end.0) / 2.0, (start.1 + end.1) / 2.0),
-        normal,
-        sign_at,
-        path: format!(
-            "M {:.1} {:.1} L {:.1} {:.1}",
-            start.0, start.1, end.0, end.1
-        ),
-    }
-}
+use systematic_ipc::{MapConnection, Polarity};
 
 /// One connection: an arrow with its polarity sign near the head, its label, a delay mark (‖)
 /// across the middle, and a red marker when failure points are on it.
@@ -88,10 +24,10 @@ pub fn MapConnectionView(connection: MapConnection) -> impl IntoView {
             state.centre(&from.get_value()),
             state.centre(&to.get_value()),
         ) {
-            (Some(a), Some(b)) => Some(arrow(a, b, both_ways.get() && a != b)),
+            (Some(a), Some(b)) => Some(Arrow::between(a, b, both_ways.get() && a != b)),
             _ => None,
         }
-        .map(|a| (a.path, a.middle, a.normal, a.sign_at, a.start, a.end))
+        .map(|a| (a.path(), a.middle, a.normal, a.sign_at))
     });
     let selected = move || state.selected.with(|s| s.contains(&id.get_value()));
     let dimmed = move || state.connection_dimmed(&id.get_value());
@@ -118,7 +54,7 @@ pub fn MapConnectionView(connection: MapConnection) -> impl IntoView {
         }
     };
     move || {
-        geometry.get().map(|(path, middle, normal, sign_at, _start, _end)| {
+        geometry.get().map(|(path, middle, normal, sign_at)| {
             let label = label.clone();
             let delay_mark = delay.then(|| {
                 let (mx, my) = middle;

@@ -31,8 +31,10 @@ pub fn MapFiles() -> impl IntoView {
             };
             match crate::ipc::import_map(state.workshop_id(), paths).await {
                 Ok(edited) => {
-                    let count = edited.map.nodes.len();
-                    state.map.set(edited.map);
+                    state
+                        .map
+                        .update(|m| m.apply(edited.changes, edited.can_undo, edited.can_redo));
+                    let count = state.map.with_untracked(|m| m.nodes.len());
                     state.selected.set(edited.added.into_iter().collect());
                     state.fit();
                     state.error.set(None);

@@ -1,3 +1,4 @@
+use crate::map_geometry::outline_points;
 use crate::map_state::{canvas_point, label_lines, Gesture, MapState};
 use leptos::prelude::*;
 use systematic_ipc::{MapNode, Shape, NODE_HEIGHT, NODE_WIDTH};
@@ -19,39 +20,12 @@ fn outline(shape: Shape, fill: &'static str, stroke: &'static str) -> AnyView {
         Shape::Ellipse => {
             view! { <ellipse class="outline" rx=W ry=H fill=fill stroke=stroke /> }.into_any()
         }
-        Shape::Hexagon => {
-            let points = format!(
-                "{},0 {},{} {},{} {},0 {},{} {},{}",
-                -W,
-                -W + 18.0,
-                -H,
-                W - 18.0,
-                -H,
-                W,
-                W - 18.0,
-                H,
-                -W + 18.0,
-                H
-            );
-            view! { <polygon class="outline" points=points fill=fill stroke=stroke /> }.into_any()
-        }
-        Shape::Diamond => {
-            let points = format!("{},0 0,{} {},0 0,{}", -W, -H - 6.0, W, H + 6.0);
-            view! { <polygon class="outline" points=points fill=fill stroke=stroke /> }.into_any()
-        }
-        Shape::Tag => {
-            let points = format!(
-                "{},{} {},{} {},0 {},{} {},{}",
-                -W,
-                -H,
-                W - 16.0,
-                -H,
-                W,
-                W - 16.0,
-                H,
-                -W,
-                H
-            );
+        Shape::Hexagon | Shape::Diamond | Shape::Tag => {
+            let points = outline_points(shape)
+                .iter()
+                .map(|(x, y)| format!("{x},{y}"))
+                .collect::<Vec<_>>()
+                .join(" ");
             view! { <polygon class="outline" points=points fill=fill stroke=stroke /> }.into_any()
         }
     }
@@ -76,9 +50,17 @@ pub fn MapNodeView(node: MapNode) -> impl IntoView {
         })
         .collect_view();
     let node_for_dim = node.clone();
+    // The node's own position (the list re-renders a node whose position changed), plus a drag
+    // in progress: reading the shared table of centres here would redo every node on any edit.
+    let (x, y) = (node.node.x, node.node.y);
     let transform = move || {
-        let (x, y) = state.centre(&id.get_value()).unwrap_or_default();
-        format!("translate({x:.1} {y:.1})")
+        let dragged = state.selected.with(|s| s.contains(&id.get_value()));
+        let (dx, dy) = if dragged {
+            state.drag.get()
+        } else {
+            (0.0, 0.0)
+        };
+        format!("translate({:.1} {:.1})", x + dx, y + dy)
     };
     let selected = move || state.selected.with(|s| s.contains(&id.get_value()));
     let dimmed = move || state.node_dimmed(&node_for_dim);

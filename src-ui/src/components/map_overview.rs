@@ -1,6 +1,8 @@
 use crate::i18n::t;
 use crate::map_state::{bounds, MapState};
 use leptos::prelude::*;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 const WIDTH: f64 = 180.0;
 const HEIGHT: f64 = 120.0;
@@ -18,18 +20,20 @@ pub fn MapOverview() -> impl IntoView {
             })
         })
     });
+    // One path per kind rather than one element per node: the overview is repainted whenever
+    // the view moves, and a thousand small elements would cost a frame each time.
     let dots = move || {
         frame.get().map(|(x0, y0, scale)| {
             state.map.with(|m| {
-                m.nodes
-                    .iter()
-                    .map(|n| {
-                        let (fill, _) = n.node.kind.colours();
-                        view! {
-                            <rect x=(n.node.x - x0) * scale - 3.0 y=(n.node.y - y0) * scale - 2.0
-                                width="6" height="4" fill=fill stroke="#52606d" stroke-width="0.5" />
-                        }
-                    })
+                let mut paths: BTreeMap<&'static str, String> = BTreeMap::new();
+                for n in &m.nodes {
+                    let (fill, _) = n.node.kind.colours();
+                    let (x, y) = ((n.node.x - x0) * scale - 3.0, (n.node.y - y0) * scale - 2.0);
+                    let _ = write!(paths.entry(fill).or_default(), "M{x:.1} {y:.1}h6v4h-6z");
+                }
+                paths
+                    .into_iter()
+                    .map(|(fill, d)| view! { <path d=d fill=fill stroke="#52606d" stroke-width="0.5" /> })
                     .collect_view()
             })
         })

@@ -34,9 +34,7 @@ pub fn MapToolbar(
     };
     let zoom = move |factor: f64| {
         let (w, h) = state.size.get_untracked();
-        state
-            .viewport
-            .update(|v| *v = v.zoomed(factor, w / 2.0, h / 2.0));
+        state.move_view(|v| v.zoomed(factor, w / 2.0, h / 2.0));
     };
     view! {
         <div class="map-toolbar" role="toolbar" aria-label=t("map-toolbar")>

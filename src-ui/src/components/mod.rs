@@ -20,6 +20,7 @@ pub mod map_list_view;
 pub mod map_node_details;
 pub mod map_node_view;
 pub mod map_overview;
+pub mod map_quick_picture;
 pub mod map_section;
 pub mod map_toolbar;
 pub mod merge_report_view;

@@ -280,3 +280,162 @@ fn one_edit_list_is_described_in_a_few_words() {
         "2 map edits"
     );
 }
+
+/// One random canvas edit, its targets picked by position among the items on the map.
+#[derive(Debug, Clone)]
+enum Step {
+    AddNode(u8),
+    Connect(usize, usize, bool),
+    Fail(usize),
+    Move(usize, i16),
+    Rename(usize, u8),
+    Relabel(usize),
+    EditFailure(usize),
+    Delete(usize),
+    Duplicate(usize),
+}
+
+fn step() -> impl proptest::strategy::Strategy<Value = Step> {
+    use proptest::prelude::*;
+    prop_oneof![
+        3 => any::<u8>().prop_map(Step::AddNode),
+        3 => (any::<usize>(), any::<usize>(), any::<bool>()).prop_map(|(a, b, d)| Step::Connect(a, b, d)),
+        2 => any::<usize>().prop_map(Step::Fail),
+        2 => (any::<usize>(), any::<i16>()).prop_map(|(a, d)| Step::Move(a, d)),
+        1 => (any::<usize>(), any::<u8>()).prop_map(|(a, l)| Step::Rename(a, l)),
+        1 => any::<usize>().prop_map(Step::Relabel),
+        1 => any::<usize>().prop_map(Step::EditFailure),
+        2 => any::<usize>().prop_map(Step::Delete),
+        1 => any::<usize>().prop_map(Step::Duplicate),
+    ]
+}
+
+/// The edit a step stands for on `map`, or `None` when the map has nothing it could apply to.
+fn edit_for(step: &Step, map: &MapView, persona: &str) -> Option<MapEdit> {
+    let pick = |n: usize, len: usize| (len > 0).then(|| n % len);
+    let node_id = |n: usize| pick(n, map.nodes.len()).map(|i| map.nodes[i].id.clone());
+    let on_map: Vec<String> = map
+        .nodes
+        .iter()
+        .map(|n| n.id.clone())
+        .chain(map.connections.iter().map(|c| c.id.clone()))
+        .collect();
+    Some(match step {
+        Step::AddNode(l) => MapEdit::AddNode {
+            node: NodeDraft {
+                label: format!("Service {l}"),
+                links: (l % 3 == 0)
+                    .then(|| LinkRef {
+                        kind: "persona".into(),
+                        id: persona.into(),
+                    })
+                    .into_iter()
+                    .collect(),
+                ..node("", NodeKind::Service, f64::from(*l))
+            },
+        },
+        Step::Connect(a, b, delay) => MapEdit::AddConnection {
+            connection: ConnectionDraft {
+                delay: *delay,
+                ..match connect(&node_id(*a)?, &node_id(*b)?) {
+                    MapEdit::AddConnection { connection } => connection,
+                    _ => return None,
+                }
+            },
+        },
+        Step::Fail(a) => MapEdit::AddFailure {
+            failure: FailureDraft {
+                on: on_map.get(pick(*a, on_map.len())?)?.clone(),
+                description: "nobody tells the GP".into(),
+                severity: Some(3),
+                raised_by: None,
+            },
+        },
+        Step::Move(a, d) => MapEdit::MoveNodes {
+            moves: vec![NodeMove {
+                id: node_id(*a)?,
+                x: f64::from(*d),
+                y: 1.0,
+            }],
+        },
+        Step::Rename(a, l) => {
+            let n = &map.nodes[pick(*a, map.nodes.len())?];
+            MapEdit::UpdateNode {
+                id: n.id.clone(),
+                node: NodeDraft {
+                    label: format!("Renamed {l}"),
+                    ..n.node.clone()
+                },
+            }
+        }
+        Step::Relabel(a) => {
+            let c = &map.connections[pick(*a, map.connections.len())?];
+            MapEdit::UpdateConnection {
+                id: c.id.clone(),
+                connection: ConnectionDraft {
+                    label: "phones".into(),
+                    polarity: Polarity::Positive,
+                    ..c.connection.clone()
+                },
+            }
+        }
+        Step::EditFailure(a) => {
+            let f = &map.failures[pick(*a, map.failures.len())?];
+            MapEdit::UpdateFailure {
+                id: f.id.clone(),
+                failure: FailureDraft {
+                    severity: Some(5),
+                    ..f.failure.clone()
+                },
+            }
+        }
+        Step::Delete(a) => MapEdit::Delete {
+            ids: vec![on_map.get(pick(*a, on_map.len())?)?.clone()],
+        },
+        Step::Duplicate(a) => MapEdit::Duplicate {
+            ids: vec![node_id(*a)?],
+            dx: 40.0,
+            dy: 40.0,
+        },
+    })
+}
+
+fn sorted(mut map: MapView) -> MapView {
+    map.nodes.sort_by(|a, b| a.id.cmp(&b.id));
+    map.connections.sort_by(|a, b| a.id.cmp(&b.id));
+    map.failures.sort_by(|a, b| a.id.cmp(&b.id));
+    map
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// The canvas keeps its copy of the map by applying each edit's changes: after any sequence
+    /// of edits that copy must be exactly the map the document holds.
+    #[test]
+    fn an_edits_changes_bring_a_copy_of_the_map_up_to_date(
+        steps in proptest::collection::vec(step(), 1..40)
+    ) {
+        let mut doc = doc();
+        let persona = doc
+            .add(Kind::Persona, None, &crate::document::typed::persona_fields(&PersonaDraft {
+                name: "Esther".into(),
+                ..PersonaDraft::default()
+            }), 1_500)
+            .expect("persona");
+        doc.commit("add Esther", 1_500);
+        let mut copy = doc.map().expect("map");
+        for (i, step) in steps.iter().enumerate() {
+            let Some(edit) = edit_for(step, &copy, &persona) else { continue };
+            let now = 2_000 + i as i64;
+            let tracked = doc
+                .edit_map_tracked(std::slice::from_ref(&edit), now)
+                .expect("a valid edit applies");
+            doc.commit("edit", now);
+            let changes = doc.map_changes(&tracked.touched).expect("changes");
+            copy.apply(changes, false, false);
+            let map = doc.map().expect("map");
+            proptest::prop_assert_eq!(sorted(copy.clone()), sorted(map), "after {:?}", edit);
+        }
+    }
+}
