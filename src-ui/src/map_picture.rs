@@ -34,8 +34,12 @@ fn canvas() -> Option<(HtmlCanvasElement, CanvasRenderingContext2d)> {
         .get_element_by_id(PICTURE_ID)?
         .dyn_into::<HtmlCanvasElement>()
         .ok()?;
+    // Kept in main memory: WebKit would otherwise put the canvas on the GPU (in software, on
+    // machines without one) and copy it back into the page on every frame of a pan.
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"willReadFrequently".into(), &true.into());
     let context = element
-        .get_context("2d")
+        .get_context_with_context_options("2d", &options)
         .ok()??
         .dyn_into::<CanvasRenderingContext2d>()
         .ok()?;
@@ -126,10 +130,17 @@ fn paint_connections(
                     Polarity::Positive => 0,
                     Polarity::Negative => 1,
                     Polarity::Unknown => 2,
-                } + if state.connection_dimmed(&c.id) { 3 } else { 0 };
-                let failed = state
+                };
+                let failures = state
                     .failure_counts
-                    .with_untracked(|f| f.contains_key(&c.id));
+                    .with_untracked(|f| f.get(&c.id).copied().unwrap_or(0));
+                let look = look
+                    + if state.connection_dimmed(&c.id, failures) {
+                        3
+                    } else {
+                        0
+                    };
+                let failed = failures > 0;
                 batches[look].push((
                     Arrow::between(a, b, both_ways),
                     c.connection.label.as_str(),
@@ -226,7 +237,11 @@ fn paint_nodes(
         if !inside(area, (x, y)) {
             continue;
         }
-        context.set_global_alpha(if state.node_dimmed(node) { DIMMED } else { 1.0 });
+        let failures = state
+            .failure_counts
+            .with_untracked(|f| f.get(&node.id).copied().unwrap_or(0));
+        let dimmed = state.node_dimmed(node, failures);
+        context.set_global_alpha(if dimmed { DIMMED } else { 1.0 });
         let (fill, stroke) = node.node.kind.colours();
         outline(context, node.node.kind.shape(), x, y);
         context.set_fill_style_str(fill);
@@ -244,9 +259,6 @@ fn paint_nodes(
                 let _ = context.fill_text(line, x, y + first + i as f64 * 17.0);
             }
         }
-        let failures = state
-            .failure_counts
-            .with_untracked(|f| f.get(&node.id).copied().unwrap_or(0));
         if failures > 0 {
             let text = if failures > 1 {
                 failures.to_string()

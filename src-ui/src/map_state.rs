@@ -1,6 +1,7 @@
 //! The map section's shared state and geometry: what is selected, where the view is, what the
 //! analysis highlights. Components get it from context.
 
+use crate::map_items::{ItemSignals, ShownConnection, ShownNode};
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use std::collections::{BTreeSet, HashMap};
@@ -220,6 +221,10 @@ pub struct MapState {
     pub gesture: RwSignal<Gesture>,
     /// Node centres by id, rebuilt when the map changes (connections look their ends up here).
     pub centres: Memo<HashMap<String, (f64, f64)>>,
+    /// The ids the canvas draws, in drawing order; they change only when items come or go, so
+    /// an edit to one item does not make the canvas go through every other one.
+    pub node_ids: Memo<Vec<String>>,
+    pub connection_ids: Memo<Vec<String>>,
     /// Failure points per node or connection id.
     pub failure_counts: Memo<HashMap<String, usize>>,
     /// Every (from, to) pair joined by a connection, so a pair joined both ways can be drawn as
@@ -234,6 +239,8 @@ pub struct MapState {
     /// The SVG stays at that view, hidden, until the view is still again.
     pub moving: RwSignal<Option<Viewport>>,
     settle: StoredValue<Option<TimeoutHandle>>,
+    /// Each node's and connection's own signal.
+    items: StoredValue<ItemSignals>,
 }
 
 /// What a pointer gesture on the canvas is doing.
@@ -254,10 +261,20 @@ pub enum Gesture {
 impl MapState {
     pub fn new(workshop: WorkshopId, error: RwSignal<Option<systematic_ipc::AppError>>) -> Self {
         let map = RwSignal::new(MapView::default());
+        let selected = RwSignal::new(BTreeSet::new());
+        let items = StoredValue::new(ItemSignals::default());
+        // Tell the items whose selection changed, and only them.
+        Effect::new(move |before: Option<BTreeSet<String>>| {
+            let now = selected.get();
+            if let Some(before) = before {
+                items.with_value(|items| items.reselect(&before, &now));
+            }
+            now
+        });
         Self {
             workshop: StoredValue::new(workshop),
             map,
-            selected: RwSignal::new(BTreeSet::new()),
+            selected,
             viewport: RwSignal::new(Viewport::default()),
             drag: RwSignal::new((0.0, 0.0)),
             highlight: RwSignal::new(None),
@@ -273,6 +290,12 @@ impl MapState {
                         .map(|n| (n.id.clone(), (n.node.x, n.node.y)))
                         .collect()
                 })
+            }),
+            node_ids: Memo::new(move |_| {
+                map.with(|m| m.nodes.iter().map(|n| n.id.clone()).collect())
+            }),
+            connection_ids: Memo::new(move |_| {
+                map.with(|m| m.connections.iter().map(|c| c.id.clone()).collect())
             }),
             failure_counts: Memo::new(move |_| {
                 map.with(|m| {
@@ -295,6 +318,7 @@ impl MapState {
             play: RwSignal::new(Vec::new()),
             moving: RwSignal::new(None),
             settle: StoredValue::new(None),
+            items,
         }
     }
 
@@ -304,13 +328,56 @@ impl MapState {
 
     /// A node's centre now, counting a drag in progress; `None` for a node not on the map.
     pub fn centre(&self, id: &str) -> Option<(f64, f64)> {
-        let (x, y) = self.centres.with(|c| c.get(id).copied())?;
-        if self.selected.with(|s| s.contains(id)) {
-            let (dx, dy) = self.drag.get();
-            Some((x + dx, y + dy))
+        let (x, y) = self
+            .shown_node(id)?
+            .with(|n| (n.node.node.x, n.node.node.y));
+        let (dx, dy) = self.drag_offset(id);
+        Some((x + dx, y + dy))
+    }
+
+    /// How far a node is being dragged right now. The selection is read only while a drag is
+    /// on, so the thousands of items that ask do not all redo their drawing when it changes.
+    pub fn drag_offset(&self, id: &str) -> (f64, f64) {
+        let drag = self.drag.get();
+        if drag != (0.0, 0.0) && self.selected.with(|s| s.contains(id)) {
+            drag
         } else {
-            Some((x, y))
+            (0.0, 0.0)
         }
+    }
+
+    /// A node's own signal (see `map_items`); `None` for a node not on the map.
+    pub fn shown_node(&self, id: &str) -> Option<ArcRwSignal<ShownNode>> {
+        self.items.with_value(|items| items.node(id))
+    }
+
+    /// A connection's own signal; `None` for a connection not on the map.
+    pub fn shown_connection(&self, id: &str) -> Option<ArcRwSignal<ShownConnection>> {
+        self.items.with_value(|items| items.connection(id))
+    }
+
+    /// Whether `id` is selected, as a signal that changes only when that does.
+    pub fn selection_of(&self, id: &str) -> ArcRwSignal<bool> {
+        let now = self.selected.get_untracked();
+        let mut signal = None;
+        self.items
+            .update_value(|items| signal = Some(items.selected(id, &now)));
+        signal.unwrap_or_else(|| ArcRwSignal::new(now.contains(id)))
+    }
+
+    /// Shows `map` (a load, a reload after an undo or a layout).
+    pub fn show_map(&self, map: MapView) {
+        self.map.set(map);
+        self.map
+            .with_untracked(|m| self.items.update_value(|items| items.sync(m)));
+    }
+
+    /// Patches the map shown with what an edit changed.
+    pub fn patch_map(&self, edited: systematic_ipc::MapEdited) {
+        self.map
+            .update(|m| m.apply(edited.changes, edited.can_undo, edited.can_redo));
+        self.map
+            .with_untracked(|m| self.items.update_value(|items| items.sync(m)));
     }
 
     /// Adds `id` to the selection, or takes it out if it was in (shift-click).
@@ -346,11 +413,12 @@ impl MapState {
         leptos::task::spawn_local(async move {
             match crate::ipc::edit_map(state.workshop_id(), edits).await {
                 Ok(edited) => {
-                    state
-                        .map
-                        .update(|m| m.apply(edited.changes, edited.can_undo, edited.can_redo));
+                    crate::marks::mark("answer");
+                    let added = edited.added.clone();
+                    state.patch_map(edited);
                     state.error.set(None);
-                    then(edited.added);
+                    then(added);
+                    crate::marks::mark("patched");
                 }
                 Err(e) => state.error.set(Some(e)),
             }
@@ -369,7 +437,7 @@ impl MapState {
                                 || map.connections.iter().any(|c| &c.id == id)
                         })
                     });
-                    state.map.set(map);
+                    state.show_map(map);
                 }
                 Err(e) => state.error.set(Some(e)),
             }
@@ -421,22 +489,23 @@ impl MapState {
         self.viewport.set(fitted);
     }
 
-    /// Whether a node is dimmed by the failures filter, the level filter or a highlight.
-    pub fn node_dimmed(&self, node: &MapNode) -> bool {
+    /// Whether a node is dimmed by the failures filter, the level filter or a highlight;
+    /// `failures` is how many failure points are on it.
+    pub fn node_dimmed(&self, node: &MapNode, failures: usize) -> bool {
         if let Some(level) = self.level.get() {
             if node.node.level != Some(level) {
                 return true;
             }
         }
-        if self.failures_only.get() && self.failure_counts.with(|c| !c.contains_key(&node.id)) {
+        if self.failures_only.get() && failures == 0 {
             return true;
         }
         self.highlight
             .with(|h| h.as_ref().is_some_and(|h| !h.nodes.contains(&node.id)))
     }
 
-    pub fn connection_dimmed(&self, id: &str) -> bool {
-        if self.failures_only.get() && self.failure_counts.with(|c| !c.contains_key(id)) {
+    pub fn connection_dimmed(&self, id: &str, failures: usize) -> bool {
+        if self.failures_only.get() && failures == 0 {
             return true;
         }
         if self.level.get().is_some() {

@@ -337,6 +337,54 @@ async fn a_map_is_drawn_marked_analysed_and_played() {
     })
     .await;
     screenshot(&client, "map.png").await;
+
+    // While the view pans, a bitmap picture of the map stands in for the SVG; the SVG comes
+    // back once the pointer is let go and the view is still.
+    let pan = r#"
+        const canvas = document.querySelector('[data-testid=map-canvas]');
+        const r = canvas.getBoundingClientRect();
+        const at = (dx) => ({clientX: r.left + 30 + dx, clientY: r.top + 30, button: 0, bubbles: true});
+        canvas.dispatchEvent(new PointerEvent('pointerdown', at(0)));
+        canvas.dispatchEvent(new PointerEvent('pointermove', at(25)));
+        const picture = document.querySelector('[data-testid=map-picture]');
+        const pixels = picture.getContext('2d', {willReadFrequently: true})
+            .getImageData(0, 0, picture.width, picture.height).data;
+        let painted = 0;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) painted++;
+        return [getComputedStyle(picture).display,
+                getComputedStyle(document.querySelector('.map-world')).display, painted];
+    "#;
+    let during = client.execute(pan, vec![]).await.expect("pan");
+    assert_eq!(
+        during[0], "block",
+        "the picture shows while panning: {during}"
+    );
+    assert_eq!(during[1], "none", "the SVG is set aside: {during}");
+    assert!(
+        during[2].as_u64().unwrap_or(0) > 5_000,
+        "the picture has the map on it: {during}"
+    );
+    screenshot(&client, "map-moving.png").await;
+    client
+        .execute(
+            "document.querySelector('[data-testid=map-canvas]').dispatchEvent(\
+             new PointerEvent('pointerup', {bubbles: true}));",
+            vec![],
+        )
+        .await
+        .expect("let go");
+    wait_until(&client, "the SVG is back after the pan", || async {
+        let shown = client
+            .execute(
+                "return [getComputedStyle(document.querySelector('[data-testid=map-picture]')).display,\
+                 getComputedStyle(document.querySelector('.map-world')).display];",
+                vec![],
+            )
+            .await
+            .unwrap_or_default();
+        shown[0] == "none" && shown[1] != "none"
+    })
+    .await;
     click(&client, "[data-testid=clear-highlight]").await;
 
     // Loop play: nudging Hospital up brings the change back down.

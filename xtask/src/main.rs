@@ -65,15 +65,17 @@ fn build() -> Result<(), String> {
 /// Builds the release app together with the workspace's test targets. Building them in one go
 /// unifies dependency features the same way `cargo test` does, so `run` and `test` share every
 /// compiled crate instead of rebuilding ~100 of them (2–3 minutes) when switching between them.
+///
+/// The app alone goes first. Its `main.rs` embeds the UI through `tauri::generate_context!`,
+/// which compresses each changed asset into a file named by its content and skips files that
+/// already exist. Compiled in one go, the app and its unit-test harness expand that macro at the
+/// same time, and one of them can embed a file the other is still writing: the app then shows
+/// "WebAssembly.Module doesn't parse … doesn't start with '\0asm'" until it is rebuilt. Once the
+/// app alone has written every asset, the second build only reads them.
 fn build_app() -> Result<(), String> {
-    run(Cmd::cargo(&[
-        "build",
-        "--release",
-        "--workspace",
-        "--exclude",
-        "systematic-tests",
-        "--all-targets",
-    ]))
+    let workspace = ["--release", "--workspace", "--exclude", "systematic-tests"];
+    run(Cmd::cargo(&["build", "--bins"]).args(workspace))?;
+    run(Cmd::cargo(&["build", "--all-targets"]).args(workspace))
 }
 
 /// Fails early, before minutes of building, when there is no screen to open the window on.

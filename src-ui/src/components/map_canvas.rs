@@ -11,12 +11,6 @@ use systematic_ipc::{ConnectionDraft, MapEdit, NodeDraft, NodeMove, NODE_HEIGHT,
 const STEP: f64 = 40.0;
 const ZOOM_STEP: f64 = 1.2;
 
-/// A key for a node or connection that changes whenever anything drawn about it changes, so the
-/// list re-renders exactly the items that changed.
-fn content_key<T: serde::Serialize>(item: &T) -> String {
-    serde_json::to_string(item).unwrap_or_default()
-}
-
 /// Adds a node with `label` at (x, y) and selects it.
 pub fn add_node(state: MapState, label: String, x: f64, y: f64) {
     let node = NodeDraft {
@@ -282,8 +276,8 @@ pub fn MapCanvas(on_undo: Callback<()>, on_redo: Callback<()>) -> impl IntoView 
         }
     };
 
-    let nodes = move || state.map.with(|m| m.nodes.clone());
-    let connections = move || state.map.with(|m| m.connections.clone());
+    let nodes = move || state.node_ids.get();
+    let connections = move || state.connection_ids.get();
     let gesture_overlay = move || {
         match state.gesture.get() {
         Gesture::Connecting { from, to } => state.centre(&from).map(|(x, y)| {
@@ -319,13 +313,13 @@ pub fn MapCanvas(on_undo: Callback<()>, on_redo: Callback<()>) -> impl IntoView 
                 </defs>
                 <g class="map-world" transform=move || state.drawn_view().transform()>
                     <g class="connections">
-                        <For each=connections key=content_key let:connection>
-                            <MapConnectionView connection=connection />
+                        <For each=connections key=String::clone let:id>
+                            <MapConnectionView id=id />
                         </For>
                     </g>
                     <g class="nodes">
-                        <For each=nodes key=content_key let:node>
-                            <MapNodeView node=node />
+                        <For each=nodes key=String::clone let:id>
+                            <MapNodeView id=id />
                         </For>
                     </g>
                     {gesture_overlay}

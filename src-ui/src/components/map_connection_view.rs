@@ -1,49 +1,32 @@
 use crate::map_geometry::Arrow;
+use crate::map_items::ShownConnection;
 use crate::map_state::MapState;
 use leptos::prelude::*;
-use systematic_ipc::{MapConnection, Polarity};
+use systematic_ipc::Polarity;
 
 /// One connection: an arrow with its polarity sign near the head, its label, a delay mark (‖)
 /// across the middle, and a red marker when failure points are on it.
 #[component]
-pub fn MapConnectionView(connection: MapConnection) -> impl IntoView {
+pub fn MapConnectionView(id: String) -> impl IntoView {
     let state = expect_context::<MapState>();
-    let id = StoredValue::new(connection.id.clone());
-    let c = connection.connection.clone();
-    let (from, to) = (
-        StoredValue::new(c.from.clone()),
-        StoredValue::new(c.to.clone()),
-    );
-    let both_ways = Memo::new(move |_| {
-        state
-            .pairs
-            .with(|p| p.contains(&(to.get_value(), from.get_value())))
-    });
+    let Some(shown) = state.shown_connection(&id) else {
+        return ().into_any();
+    };
+    let data: RwSignal<ShownConnection> = shown.into();
+    let is_selected: RwSignal<bool> = state.selection_of(&id).into();
+    let id = StoredValue::new(id);
     let geometry = Memo::new(move |_| {
-        match (
-            state.centre(&from.get_value()),
-            state.centre(&to.get_value()),
-        ) {
-            (Some(a), Some(b)) => Some(Arrow::between(a, b, both_ways.get() && a != b)),
-            _ => None,
-        }
-        .map(|a| (a.path(), a.middle, a.normal, a.sign_at))
+        let (from, to, both_ways) = data.with(|c| {
+            let draft = &c.connection.connection;
+            (draft.from.clone(), draft.to.clone(), c.both_ways)
+        });
+        let (a, b) = (state.centre(&from)?, state.centre(&to)?);
+        let arrow = Arrow::between(a, b, both_ways && a != b);
+        Some((arrow.path(), arrow.middle, arrow.normal, arrow.sign_at))
     });
-    let selected = move || state.selected.with(|s| s.contains(&id.get_value()));
-    let dimmed = move || state.connection_dimmed(&id.get_value());
-    let failures = move || {
-        state
-            .failure_counts
-            .with(|c| c.get(&id.get_value()).copied().unwrap_or(0))
-    };
-    let polarity_class = match c.polarity {
-        Polarity::Positive => "positive",
-        Polarity::Negative => "negative",
-        Polarity::Unknown => "unknown",
-    };
-    let sign = c.polarity.sign();
-    let label = c.label.clone();
-    let delay = c.delay;
+    let selected = move || is_selected.get();
+    let dimmed = move || data.with(|c| state.connection_dimmed(&id.get_value(), c.failures));
+    let failures = move || data.with(|c| c.failures);
     let on_pointerdown = move |ev: leptos::ev::PointerEvent| {
         ev.stop_propagation();
         let me = id.get_value();
@@ -53,9 +36,16 @@ pub fn MapConnectionView(connection: MapConnection) -> impl IntoView {
             state.selected.set([me].into_iter().collect());
         }
     };
-    move || {
+    (move || {
+        let c = data.with(|c| c.connection.connection.clone());
         geometry.get().map(|(path, middle, normal, sign_at)| {
-            let label = label.clone();
+            let polarity_class = match c.polarity {
+                Polarity::Positive => "positive",
+                Polarity::Negative => "negative",
+                Polarity::Unknown => "unknown",
+            };
+            let sign = c.polarity.sign();
+            let (label, delay) = (c.label.clone(), c.delay);
             let delay_mark = delay.then(|| {
                 let (mx, my) = middle;
                 let along = (normal.1, -normal.0);
@@ -84,5 +74,6 @@ pub fn MapConnectionView(connection: MapConnection) -> impl IntoView {
                 </g>
             }
         })
-    }
+    })
+    .into_any()
 }

@@ -31,11 +31,10 @@ pub fn MapFiles() -> impl IntoView {
             };
             match crate::ipc::import_map(state.workshop_id(), paths).await {
                 Ok(edited) => {
-                    state
-                        .map
-                        .update(|m| m.apply(edited.changes, edited.can_undo, edited.can_redo));
+                    let added = edited.added.clone();
+                    state.patch_map(edited);
                     let count = state.map.with_untracked(|m| m.nodes.len());
-                    state.selected.set(edited.added.into_iter().collect());
+                    state.selected.set(added.into_iter().collect());
                     state.fit();
                     state.error.set(None);
                     status.set(Some(t_args(

@@ -1,7 +1,8 @@
 use crate::map_geometry::outline_points;
+use crate::map_items::ShownNode;
 use crate::map_state::{canvas_point, label_lines, Gesture, MapState};
 use leptos::prelude::*;
-use systematic_ipc::{MapNode, Shape, NODE_HEIGHT, NODE_WIDTH};
+use systematic_ipc::{Shape, NODE_HEIGHT, NODE_WIDTH};
 
 const W: f64 = NODE_WIDTH / 2.0;
 const H: f64 = NODE_HEIGHT / 2.0;
@@ -32,43 +33,24 @@ fn outline(shape: Shape, fill: &'static str, stroke: &'static str) -> AnyView {
 }
 
 /// One node on the canvas: its shape and colour by kind, its label, a red marker when failure
-/// points are on it, and a handle to drag a new connection from.
+/// points are on it, and a handle to drag a new connection from. It follows its own entry in the
+/// map, so an edit elsewhere does not redraw it.
 #[component]
-pub fn MapNodeView(node: MapNode) -> impl IntoView {
+pub fn MapNodeView(id: String) -> impl IntoView {
     let state = expect_context::<MapState>();
-    let id = StoredValue::new(node.id.clone());
-    let kind = node.node.kind;
-    let (fill, stroke) = kind.colours();
-    let lines = label_lines(&node.node.label, 18);
-    let first_dy = if lines.len() > 1 { -4.0 } else { 5.0 };
-    let text = lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let y = first_dy + i as f64 * 17.0;
-            view! { <tspan x="0" y=y>{line}</tspan> }
-        })
-        .collect_view();
-    let node_for_dim = node.clone();
-    // The node's own position (the list re-renders a node whose position changed), plus a drag
-    // in progress: reading the shared table of centres here would redo every node on any edit.
-    let (x, y) = (node.node.x, node.node.y);
+    let Some(shown) = state.shown_node(&id) else {
+        return ().into_any();
+    };
+    let data: RwSignal<ShownNode> = shown.into();
+    let is_selected: RwSignal<bool> = state.selection_of(&id).into();
+    let id = StoredValue::new(id);
     let transform = move || {
-        let dragged = state.selected.with(|s| s.contains(&id.get_value()));
-        let (dx, dy) = if dragged {
-            state.drag.get()
-        } else {
-            (0.0, 0.0)
-        };
+        let (x, y) = data.with(|n| (n.node.node.x, n.node.node.y));
+        let (dx, dy) = state.drag_offset(&id.get_value());
         format!("translate({:.1} {:.1})", x + dx, y + dy)
     };
-    let selected = move || state.selected.with(|s| s.contains(&id.get_value()));
-    let dimmed = move || state.node_dimmed(&node_for_dim);
-    let failures = move || {
-        state
-            .failure_counts
-            .with(|c| c.get(&id.get_value()).copied().unwrap_or(0))
-    };
+    let dimmed = move || data.with(|n| state.node_dimmed(&n.node, n.failures));
+    let failures = move || data.with(|n| n.failures);
     let played = move || {
         state.play.with(|p| {
             p.iter()
@@ -76,12 +58,37 @@ pub fn MapNodeView(node: MapNode) -> impl IntoView {
                 .map(|(_, d)| *d)
         })
     };
-    let label = node.node.label.clone();
-    let aria = format!(
-        "{} ({})",
-        node.node.label,
-        crate::i18n::t(&format!("node-kind-{}", kind.name()))
-    );
+    let kind = move || data.with(|n| n.node.node.kind);
+    let aria = move || {
+        data.with(|n| {
+            format!(
+                "{} ({})",
+                n.node.node.label,
+                crate::i18n::t(&format!("node-kind-{}", n.node.node.kind.name()))
+            )
+        })
+    };
+    // The outline and the words, redrawn only when this node's own entry changes.
+    let body = Memo::new(move |_| data.with(|n| (n.node.node.kind, n.node.node.label.clone())));
+    let body = move || {
+        let (kind, label) = body.get();
+        let (fill, stroke) = kind.colours();
+        let lines = label_lines(&label, 18);
+        let first_dy = if lines.len() > 1 { -4.0 } else { 5.0 };
+        let text = lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| {
+                let y = first_dy + i as f64 * 17.0;
+                view! { <tspan x="0" y=y>{line}</tspan> }
+            })
+            .collect_view();
+        view! {
+            <title>{label}</title>
+            {outline(kind.shape(), fill, stroke)}
+            <text class="node-label" text-anchor="middle">{text}</text>
+        }
+    };
 
     let on_pointerdown = move |ev: leptos::ev::PointerEvent| {
         if ev.button() != 0 {
@@ -132,17 +139,15 @@ pub fn MapNodeView(node: MapNode) -> impl IntoView {
     };
 
     view! {
-        <g class="map-node" class:selected=selected class:dimmed=dimmed
-            class:pinned=node.node.pinned
+        <g class="map-node" class:selected=move || is_selected.get() class:dimmed=dimmed
+            class:pinned=move || data.with(|n| n.node.node.pinned)
             class:played-up=move || played() == Some(1)
             class:played-down=move || played() == Some(-1)
             class:played-unclear=move || played() == Some(0)
             transform=transform tabindex="0" role="button" aria-label=aria
-            data-testid="map-node" data-id=node.id.clone() data-kind=kind.name()
+            data-testid="map-node" data-id=id.get_value() data-kind=move || kind().name()
             on:pointerdown=on_pointerdown on:focus=on_focus on:dblclick=on_dblclick>
-            <title>{label}</title>
-            {outline(kind.shape(), fill, stroke)}
-            <text class="node-label" text-anchor="middle">{text}</text>
+            {body}
             {move || (failures() > 0).then(|| view! {
                 <g class="failure-marker" transform=format!("translate({} {})", W - 6.0, -H + 2.0) data-testid="failure-marker">
                     <circle r="11" />
@@ -160,4 +165,5 @@ pub fn MapNodeView(node: MapNode) -> impl IntoView {
             </circle>
         </g>
     }
+    .into_any()
 }

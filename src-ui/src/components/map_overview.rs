@@ -1,8 +1,7 @@
 use crate::i18n::t;
 use crate::map_state::{bounds, MapState};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
+use wasm_bindgen::JsCast;
 
 const WIDTH: f64 = 180.0;
 const HEIGHT: f64 = 120.0;
@@ -20,24 +19,37 @@ pub fn MapOverview() -> impl IntoView {
             })
         })
     });
-    // One path per kind rather than one element per node: the overview is repainted whenever
-    // the view moves, and a thousand small elements would cost a frame each time.
-    let dots = move || {
-        frame.get().map(|(x0, y0, scale)| {
-            state.map.with(|m| {
-                let mut paths: BTreeMap<&'static str, String> = BTreeMap::new();
-                for n in &m.nodes {
-                    let (fill, _) = n.node.kind.colours();
-                    let (x, y) = ((n.node.x - x0) * scale - 3.0, (n.node.y - y0) * scale - 2.0);
-                    let _ = write!(paths.entry(fill).or_default(), "M{x:.1} {y:.1}h6v4h-6z");
-                }
-                paths
-                    .into_iter()
-                    .map(|(fill, d)| view! { <path d=d fill=fill stroke="#52606d" stroke-width="0.5" /> })
-                    .collect_view()
-            })
-        })
-    };
+    // The dots are a bitmap, drawn when the map changes: the overview is repainted on every
+    // frame the view moves, and a thousand vector shapes would cost a good part of each frame.
+    let dots = NodeRef::<leptos::html::Canvas>::new();
+    Effect::new(move |_| {
+        let Some(canvas) = dots.get() else {
+            return;
+        };
+        let Some(context) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        context.clear_rect(0.0, 0.0, WIDTH, HEIGHT);
+        let Some((x0, y0, scale)) = frame.get() else {
+            return;
+        };
+        context.set_stroke_style_str("#52606d");
+        context.set_line_width(0.5);
+        state.map.with(|m| {
+            for n in &m.nodes {
+                let (fill, _) = n.node.kind.colours();
+                let (x, y) = ((n.node.x - x0) * scale - 3.0, (n.node.y - y0) * scale - 2.0);
+                context.set_fill_style_str(fill);
+                context.fill_rect(x, y, 6.0, 4.0);
+                context.stroke_rect(x, y, 6.0, 4.0);
+            }
+        });
+    });
     let window = move || {
         frame.get().map(|(x0, y0, scale)| {
             let v = state.viewport.get();
@@ -64,10 +76,10 @@ pub fn MapOverview() -> impl IntoView {
         });
     };
     view! {
-        <svg class="map-overview" data-testid="map-overview" width=WIDTH height=HEIGHT
-            role="img" aria-label=t("map-overview") on:click=on_click>
-            {dots}
-            {window}
-        </svg>
+        <div class="map-overview" data-testid="map-overview" role="img" aria-label=t("map-overview")
+            on:click=on_click>
+            <canvas node_ref=dots width=WIDTH height=HEIGHT></canvas>
+            <svg width=WIDTH height=HEIGHT>{window}</svg>
+        </div>
     }
 }

@@ -23,7 +23,7 @@ pub fn MapSection(workshop: WorkshopId, error: RwSignal<Option<AppError>>) -> im
     leptos::task::spawn_local(async move {
         match crate::ipc::map(state.workshop_id()).await {
             Ok(map) => {
-                state.map.set(map);
+                state.show_map(map);
                 state.fit();
                 loaded.set(true);
             }

@@ -24,7 +24,7 @@ pub fn MapToolbar(
         leptos::task::spawn_local(async move {
             match crate::ipc::layout_map(state.workshop_id()).await {
                 Ok(map) => {
-                    state.map.set(map);
+                    state.show_map(map);
                     state.fit();
                 }
                 Err(e) => state.error.set(Some(e)),

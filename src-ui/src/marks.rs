@@ -1,0 +1,20 @@
+//! Timing marks for the canvas benchmark (`measure-map`): when the page has put an array at
+//! `window.__systematicMarks`, `mark` appends `[name, performance.now()]` to it; otherwise it
+//! does nothing.
+
+use wasm_bindgen::JsValue;
+
+pub fn mark(name: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(marks) = js_sys::Reflect::get(&window, &JsValue::from_str("__systematicMarks")) else {
+        return;
+    };
+    if let Some(marks) = marks.dyn_ref::<js_sys::Array>() {
+        let now = window.performance().map(|p| p.now()).unwrap_or_default();
+        marks.push(&js_sys::Array::of2(&name.into(), &now.into()));
+    }
+}
+
+use wasm_bindgen::JsCast as _;
