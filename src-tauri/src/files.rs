@@ -73,8 +73,8 @@ pub fn choose(app: &tauri::AppHandle, purpose: &FilePurpose) -> Option<Vec<Strin
             .dialog()
             .file()
             .add_filter(
-                "Map files (Kumu, CSV, GraphML, JSON Canvas)",
-                &["json", "csv", "graphml", "canvas"],
+                "Map files (Kumu, CSV, GraphML, JSON Canvas, Graphviz DOT)",
+                &["json", "csv", "graphml", "canvas", "dot", "gv"],
             )
             .set_title("Import a map")
             .blocking_pick_files(),

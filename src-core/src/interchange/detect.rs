@@ -41,10 +41,7 @@ pub fn detect(file_name: &str, bytes: &[u8]) -> Option<MapFormat> {
         } else {
             None
         }
-    } else if ["digraph", "graph", "strict"].iter().any(|word| {
-        head.get(..word.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(word))
-    }) {
+    } else if dot_header(head) {
         Some(MapFormat::Dot)
     } else {
         csv_header(head).then_some(MapFormat::Csv)
@@ -65,6 +62,29 @@ fn json_format(bytes: &[u8]) -> Option<MapFormat> {
     } else {
         None
     }
+}
+
+/// Text that starts, after comments, with `digraph`, `graph` or `strict` as a whole word.
+fn dot_header(head: &str) -> bool {
+    let mut rest = head.trim_start();
+    loop {
+        if let Some(comment) = rest.strip_prefix("//") {
+            rest = comment.split_once('\n').map_or("", |(_, after)| after);
+        } else if let Some(comment) = rest.strip_prefix("/*") {
+            rest = comment.split_once("*/").map_or("", |(_, after)| after);
+        } else {
+            break;
+        }
+        rest = rest.trim_start();
+    }
+    ["digraph", "graph", "strict"].iter().any(|word| {
+        rest.get(..word.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(word))
+            && !rest
+                .get(word.len()..)
+                .and_then(|after| after.chars().next())
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
 }
 
 /// A first line that names our CSV columns.

@@ -1,19 +1,43 @@
-//! Graphviz DOT (export only). Nodes keep their kind's shape and colours and their position
+//! Graphviz DOT, both ways. Nodes keep their kind's shape and colours and their position
 //! (`pos="x,y!"`, with y flipped because Graphviz's y axis points up; draw with `neato -n` to keep
 //! the map's layout, or with `dot` for a fresh one). Our own fields are written as extra
 //! attributes (`kind`, `level`, `notes`, `pinned`, `polarity`, `delay`, `failures`), which Graphviz
 //! ignores and other DOT readers keep.
+//!
+//! Import reads those attributes back, and DOT as people write it: node and edge statements,
+//! chains (`a -> b -> c`), edges to subgraphs (`a -> { b c }`), `node [ … ]` and `edge [ … ]`
+//! defaults, and subgraphs and clusters (flattened). The file is read by our own [`lexer`] and
+//! [`parser`], which follow Graphviz's grammar, in one pass, with bounded recursion and memory.
 
+mod lexer;
+mod parser;
+
+#[cfg(test)]
+pub(super) use parser::NESTING_MAX;
+
+use super::builder::{
+    self, check_count, ConnectionRecord, NodeRecord, CONNECTIONS_MAX, FILE_BYTES_MAX,
+};
+use super::error::Place;
 use super::failure_text::{self, Failure};
-use super::vocabulary::kind_display_name;
+use super::vocabulary::{self, kind_display_name};
+use super::{ImportedMap, InterchangeError};
+use parser::{Attributes, Edge, Form, Graph, Node};
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use systematic_ipc::{MapView, Shape, FAILURE_COLOUR, NODE_HEIGHT, NODE_WIDTH};
+use systematic_ipc::{MapView, Polarity, Shape, FAILURE_COLOUR, NODE_HEIGHT, NODE_WIDTH};
+
+const FORMAT: &str = "Graphviz DOT";
 
 /// Graphviz measures node sizes in inches of 72 points; our map units are points.
 const POINTS_PER_INCH: f64 = 72.0;
 
-/// A DOT string: `"…"` with quotes and backslashes escaped and line breaks as `\n`.
+/// The mark before a delayed connection's label, as the map shows it.
+const DELAY_MARK: char = '‖';
+
+/// A DOT string: `"…"` with quotes and backslashes escaped, and line breaks and carriage returns
+/// as `\n` and `\r` (Graphviz's line ends), so that [`unescape`] gives the text back.
 fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
@@ -22,9 +46,15 @@ fn quoted(text: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\r' => out.push_str("\\r"),
             c => out.push(c),
         }
+    }
+    // Some DOT readers (dot-parser, for one) read `\\"` as a backslash and an escaped quote,
+    // not as the end of the string. A backslash before a line break is a line continuation,
+    // which Graphviz and `unescape` drop, so it can stand between them.
+    if text.ends_with('\\') {
+        out.push_str("\\\n");
     }
     out.push('"');
     out
@@ -122,7 +152,7 @@ pub fn export(map: &MapView, title: &str) -> Vec<u8> {
     for connection in &map.connections {
         let c = &connection.connection;
         let label = if c.delay {
-            format!("‖ {}", c.label).trim_end().to_owned()
+            format!("{DELAY_MARK} {}", c.label).trim_end().to_owned()
         } else {
             c.label.clone()
         };
@@ -142,4 +172,325 @@ pub fn export(map: &MapView, title: &str) -> Vec<u8> {
     }
     out.push_str("}\n");
     out.into_bytes()
+}
+
+/// Said when a value the map reads is an HTML string: its markup has no place in a map's text.
+const HTML_REFUSED: &str =
+    "HTML labels (<…>) cannot be read; write the text in double quotes instead";
+
+/// The attributes the map reads (see [`node_record`] and [`connection_records`]); the parser
+/// keeps no others.
+const ATTRIBUTES_READ: &[&str] = &[
+    "label",
+    "kind",
+    "kind_name",
+    "type",
+    "level",
+    "pos",
+    "notes",
+    "tooltip",
+    "pinned",
+    "pin",
+    "failures",
+    "polarity",
+    "sign",
+    "connection type",
+    "headlabel",
+    "delay",
+    "delayed",
+    "dir",
+    "id",
+];
+
+/// The most text, in bytes, the values read may add up to. `node [ … ]` and `edge [ … ]` give
+/// one value to many items, where it is shared until it is read, and `\N` in a label repeats
+/// the node's name: without a limit a 40 MB label given to 2,000 nodes would take 80 GB. A map
+/// within every other limit has far less.
+const TEXT_READ_MAX: usize = 2 * FILE_BYTES_MAX;
+
+pub fn import(file: &str, text: &str) -> Result<ImportedMap, InterchangeError> {
+    let graph = parser::parse(file, text, ATTRIBUTES_READ)?;
+    let budget = Cell::new(TEXT_READ_MAX);
+    let mut nodes = Vec::with_capacity(graph.nodes.len());
+    for node in &graph.nodes {
+        nodes.push(node_record(file, node, &budget)?);
+    }
+    let mut connections = Vec::with_capacity(graph.edges.len());
+    for edge in &graph.edges {
+        connection_records(file, &graph, edge, &budget, &mut connections)?;
+    }
+    builder::build(file, nodes, connections)
+}
+
+/// The text of a DOT string as written between its quotes: `\"` is a quote and `\\` a
+/// backslash; `\n` and `\l` are line breaks and `\r` a carriage return (Graphviz's centred, left-
+/// and right-aligned line ends); a backslash before a line break joins the lines; `\N` in a
+/// node's label is the node's name. Other escapes (`\G`, `\E`, …) are kept as written.
+fn unescape(raw: &str, node_name: Option<&str>) -> String {
+    let mut text = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            text.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('"') => text.push('"'),
+            Some('\\') => text.push('\\'),
+            Some('n' | 'l') => text.push('\n'),
+            Some('r') => text.push('\r'),
+            Some('\n') => {}
+            Some('\r') if chars.peek() == Some(&'\n') => {
+                chars.next();
+            }
+            Some('N') if node_name.is_some() => {
+                if let Some(name) = node_name {
+                    text.push_str(name);
+                }
+            }
+            Some(other) => {
+                text.push('\\');
+                text.push(other);
+            }
+            None => text.push('\\'),
+        }
+    }
+    text
+}
+
+/// An attribute the map reads, found on a node or edge.
+struct Found<'f> {
+    /// The attribute's name, as a message about a bad value says it.
+    name: &'static str,
+    /// The value, escapes read.
+    text: String,
+    /// Where the value is written.
+    place: Place<'f>,
+}
+
+/// Reads the attributes of one node or edge.
+struct Item<'a> {
+    file: &'a str,
+    attributes: &'a Attributes,
+    /// What `\N` in a label stands for: the node's name.
+    node_name: Option<&'a str>,
+    /// What is left of [`TEXT_READ_MAX`].
+    budget: &'a Cell<usize>,
+}
+
+impl<'a> Item<'a> {
+    /// The value of the first of `names` the item has (the last one given), as text; an HTML
+    /// string is refused where it is written.
+    fn get(&self, names: &[&'static str]) -> Result<Option<Found<'a>>, InterchangeError> {
+        let Some((name, value)) = names
+            .iter()
+            .find_map(|name| self.attributes.get(name).map(|value| (*name, value)))
+        else {
+            return Ok(None);
+        };
+        let place = Place::new(self.file, value.at.location());
+        if value.form == Form::Html {
+            return Err(place.syntax(FORMAT, HTML_REFUSED));
+        }
+        let node_name = if name == "label" {
+            self.node_name
+        } else {
+            None
+        };
+        // An upper bound of the text's length once read.
+        let length = value
+            .text
+            .len()
+            .saturating_add(node_name.map_or(0, |node_name| {
+                value
+                    .text
+                    .matches("\\N")
+                    .count()
+                    .saturating_mul(node_name.len())
+            }));
+        let Some(left) = self.budget.get().checked_sub(length) else {
+            return Err(InterchangeError::TooMany {
+                file: self.file.to_owned(),
+                what: "bytes of text in its values (counting a node [ … ] or edge [ … ] value \
+                       once for each item it is given to)",
+                max: TEXT_READ_MAX,
+            });
+        };
+        self.budget.set(left);
+        Ok(Some(Found {
+            name,
+            text: unescape(&value.text, node_name),
+            place,
+        }))
+    }
+}
+
+fn node_record(
+    file: &str,
+    node: &Node,
+    budget: &Cell<usize>,
+) -> Result<NodeRecord, InterchangeError> {
+    let item = Item {
+        file,
+        attributes: &node.attributes,
+        node_name: Some(&node.name),
+        budget,
+    };
+    let mut record = NodeRecord::new(node.at.clone());
+    record.id = Some(node.name.clone());
+    record.label = item
+        .get(&["label"])?
+        .map(|label| label.text)
+        .filter(|label| !label.trim().is_empty())
+        .or_else(|| Some(node.name.clone()));
+    if let Some(kind) = item.get(&["kind", "kind_name", "type"])? {
+        record.kind = vocabulary::parse_kind(&kind.place, kind.name, &kind.text)?;
+    }
+    if let Some(level) = item.get(&["level"])? {
+        record.level = vocabulary::parse_level(&level.place, level.name, &level.text)?;
+    }
+    if let Some(position) = item.get(&["pos"])? {
+        record.position = graphviz_position(&position.place, &position.text)?;
+    }
+    record.notes = item
+        .get(&["notes", "tooltip"])?
+        .map(|notes| notes.text)
+        .unwrap_or_default();
+    if let Some(pinned) = item.get(&["pinned", "pin"])? {
+        record.pinned = vocabulary::parse_bool(&pinned.place, pinned.name, &pinned.text)?;
+    }
+    if let Some(failures) = item.get(&["failures"])? {
+        record.failures = failure_text::read_list(&failures.place, failures.name, &failures.text)?;
+    }
+    Ok(record)
+}
+
+/// Graphviz's `pos`: "x,y" in points with y upwards, perhaps a third number (z, ignored) and
+/// a `!` (pinned for neato). Blank is no position.
+fn graphviz_position(place: &Place, value: &str) -> Result<Option<(f64, f64)>, InterchangeError> {
+    let trimmed = value.trim();
+    let numbers = trimmed.strip_suffix('!').unwrap_or(trimmed);
+    if numbers.trim().is_empty() {
+        return Ok(None);
+    }
+    let bad = || {
+        place.bad_value(
+            "pos",
+            value,
+            "a position is written \"x,y\" in points, with y upwards (as \"120,-35.5\")",
+        )
+    };
+    let parts: Vec<&str> = numbers.split(',').map(str::trim).collect();
+    let ([x, y] | [x, y, _]) = parts.as_slice() else {
+        return Err(bad());
+    };
+    let number = |text: &str| text.parse::<f64>().map_err(|_| bad());
+    Ok(Some((number(x)?, -number(y)?)))
+}
+
+/// Graphviz's `dir`: which ends of an edge have arrows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Forward,
+    Back,
+    Both,
+    None,
+}
+
+/// Reads one edge; with arrows at both ends it becomes two connections, one each way, as a JSON
+/// Canvas edge with two arrows and a mutual Kumu connection do.
+fn connection_records(
+    file: &str,
+    graph: &Graph,
+    edge: &Edge,
+    budget: &Cell<usize>,
+    connections: &mut Vec<ConnectionRecord>,
+) -> Result<(), InterchangeError> {
+    let item = Item {
+        file,
+        attributes: &edge.attributes,
+        node_name: None,
+        budget,
+    };
+    let name = |node: usize| {
+        graph
+            .nodes
+            .get(node)
+            .map(|node| node.name.clone())
+            .unwrap_or_default()
+    };
+    let polarity = match item.get(&["polarity", "sign", "connection type"])? {
+        Some(found) => vocabulary::parse_polarity(&found.place, found.name, &found.text)?,
+        // Causal loop diagrams drawn in Graphviz often put the sign at the arrow head; any
+        // other head label (an HTML one too) is not a polarity and is left alone.
+        None => item
+            .get(&["headlabel"])
+            .ok()
+            .flatten()
+            .and_then(|sign| vocabulary::parse_polarity(&sign.place, sign.name, &sign.text).ok())
+            .unwrap_or(Polarity::Unknown),
+    };
+    let delay = match item.get(&["delay", "delayed"])? {
+        Some(found) => vocabulary::parse_bool(&found.place, found.name, &found.text)?,
+        None => false,
+    };
+    let mut label = item
+        .get(&["label"])?
+        .map(|found| found.text)
+        .unwrap_or_default();
+    if delay {
+        // The export shows the delay as "‖ " before the label.
+        if let Some(rest) = label.strip_prefix(DELAY_MARK) {
+            label = rest.strip_prefix(' ').unwrap_or(rest).to_owned();
+        }
+    }
+    let direction = match item.get(&["dir"])? {
+        Some(found) => match found.text.trim().to_lowercase().as_str() {
+            "forward" => Direction::Forward,
+            "back" => Direction::Back,
+            "both" => Direction::Both,
+            "none" => Direction::None,
+            "" if graph.directed => Direction::Forward,
+            "" => Direction::None,
+            _ => {
+                return Err(found.place.bad_value(
+                    found.name,
+                    found.text,
+                    "use forward, back, both or none",
+                ))
+            }
+        },
+        None if graph.directed => Direction::Forward,
+        None => Direction::None,
+    };
+    let mut record = ConnectionRecord {
+        at: edge.at.clone(),
+        id: item.get(&["id"])?.map(|found| found.text),
+        from: name(edge.from),
+        to: name(edge.to),
+        polarity,
+        label,
+        delay,
+        failures: match item.get(&["failures"])? {
+            Some(found) => failure_text::read_list(&found.place, found.name, &found.text)?,
+            None => Vec::new(),
+        },
+    };
+    match direction {
+        // An undirected edge (`a -- b`) is read as drawn, from `a` to `b`.
+        Direction::Forward | Direction::None => connections.push(record),
+        Direction::Back => {
+            std::mem::swap(&mut record.from, &mut record.to);
+            connections.push(record);
+        }
+        Direction::Both => {
+            let mut back = record.clone();
+            std::mem::swap(&mut back.from, &mut back.to);
+            back.id = record.id.as_ref().map(|id| format!("{}-back", id.trim()));
+            back.failures.clear();
+            connections.push(record);
+            connections.push(back);
+        }
+    }
+    check_count(file, "connections", connections.len(), CONNECTIONS_MAX)
 }

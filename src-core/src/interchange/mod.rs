@@ -1,5 +1,5 @@
-//! Map import and export: Kumu JSON, CSV, GraphML, JSON Canvas (import and export), Graphviz DOT,
-//! SVG and PNG (export only).
+//! Map import and export: Kumu JSON, CSV, GraphML, JSON Canvas and Graphviz DOT (import and
+//! export), SVG and PNG (export only).
 //!
 //! Import is pure: it reads the files given and returns the map they hold, or the first problem
 //! found, said so that a facilitator can fix the file ([`InterchangeError`]). Nothing is half
@@ -37,7 +37,7 @@ pub enum MapFormat {
     Csv,
     /// GraphML, for Gephi, yEd, Cytoscape, networkx.
     GraphMl,
-    /// Graphviz DOT (export only).
+    /// Graphviz DOT.
     Dot,
     /// JSON Canvas 1.0 (jsoncanvas.org), as Obsidian's canvases.
     JsonCanvas,
@@ -91,7 +91,11 @@ impl MapFormat {
     pub fn can_import(self) -> bool {
         matches!(
             self,
-            MapFormat::Kumu | MapFormat::Csv | MapFormat::GraphMl | MapFormat::JsonCanvas
+            MapFormat::Kumu
+                | MapFormat::Csv
+                | MapFormat::GraphMl
+                | MapFormat::Dot
+                | MapFormat::JsonCanvas
         )
     }
 }
@@ -191,6 +195,7 @@ pub fn import(format: MapFormat, files: &[(&str, &[u8])]) -> Result<ImportedMap,
         MapFormat::Kumu => kumu::import(name, text),
         MapFormat::GraphMl => graphml::import(name, text),
         MapFormat::JsonCanvas => canvas::import(name, text),
+        MapFormat::Dot => dot::import(name, text),
         _ => Err(InterchangeError::CannotImport(format)),
     }
 }

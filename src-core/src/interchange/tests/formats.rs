@@ -14,7 +14,7 @@ fn format_names_round_trip_and_are_unique() {
 }
 
 #[test]
-fn dot_svg_and_png_cannot_be_imported() {
+fn svg_and_png_cannot_be_imported() {
     let importable: Vec<MapFormat> = MapFormat::ALL
         .into_iter()
         .filter(|f| f.can_import())
@@ -25,14 +25,15 @@ fn dot_svg_and_png_cannot_be_imported() {
             MapFormat::Kumu,
             MapFormat::Csv,
             MapFormat::GraphMl,
+            MapFormat::Dot,
             MapFormat::JsonCanvas
         ]
     );
     assert_eq!(
-        InterchangeError::CannotImport(MapFormat::Dot).to_string(),
-        "Graphviz DOT files can be exported but not imported"
+        InterchangeError::CannotImport(MapFormat::Svg).to_string(),
+        "SVG files can be exported but not imported"
     );
-    for format in [MapFormat::Dot, MapFormat::Svg, MapFormat::Png] {
+    for format in [MapFormat::Svg, MapFormat::Png] {
         assert_eq!(
             import(format, &[("map", b"digraph {}")]),
             Err(InterchangeError::CannotImport(format))
@@ -141,6 +142,17 @@ fn detect_goes_by_extension_then_content() {
             Some(MapFormat::Svg),
         ),
         ("download", b"digraph \"map\" {}", Some(MapFormat::Dot)),
+        ("map.dot", fixture!("map.dot"), Some(MapFormat::Dot)),
+        // Content: comments first, and the keyword in any case.
+        ("download", fixture!("map.dot"), Some(MapFormat::Dot)),
+        (
+            "download",
+            b"/* map */ Strict Graph{a}",
+            Some(MapFormat::Dot),
+        ),
+        // A word that merely starts like one is not DOT.
+        ("download", b"graphics,label\nx,y\n", Some(MapFormat::Csv)),
+        ("download", b"digraphs are fun", None),
         (
             "download",
             b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",

@@ -269,3 +269,69 @@ fn wrong_format_for_the_file() {
         })
     ));
 }
+
+fn dot(name: &str, bytes: &[u8]) -> InterchangeError {
+    import(MapFormat::Dot, &[(name, bytes)]).unwrap_err()
+}
+
+#[test]
+fn dot_attribute_list_left_open() {
+    let error = dot("bad-syntax.dot", fixture!("bad-syntax.dot"));
+    // The `]` missing at the end of line 3 is noticed at the next line's first name.
+    assert_eq!(
+        error,
+        InterchangeError::Syntax {
+            file: "bad-syntax.dot".into(),
+            at: Location::line_column(4, 3),
+            format: "Graphviz DOT",
+            detail: "expected an attribute (name = value) or ]".into(),
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        "bad-syntax.dot, line 4, column 3: this is not valid Graphviz DOT: expected an attribute \
+         (name = value) or ]"
+    );
+}
+
+#[test]
+fn dot_unknown_kind_says_where_it_is_written() {
+    let error = dot("bad-kind.dot", fixture!("bad-kind.dot"));
+    assert_eq!(
+        error,
+        InterchangeError::BadValue {
+            file: "bad-kind.dot".into(),
+            at: Location::line_column(2, 33),
+            field: "kind",
+            value: "spaceship".into(),
+            expected: "use one of: service, organisation, person or role, persona, condition, \
+                       resource, factor"
+                .into(),
+        }
+    );
+    assert!(error.to_string().starts_with(
+        "bad-kind.dot, line 2, column 33: the kind “spaceship” is not valid; use one of:"
+    ));
+}
+
+#[test]
+fn dot_html_label_is_refused_where_it_starts() {
+    let error = dot("bad-html-label.dot", fixture!("bad-html-label.dot"));
+    assert_eq!(
+        error,
+        InterchangeError::Syntax {
+            file: "bad-html-label.dot".into(),
+            at: Location::line_column(3, 16),
+            format: "Graphviz DOT",
+            detail: "HTML labels (<…>) cannot be read; write the text in double quotes instead"
+                .into(),
+        }
+    );
+    // A mistake before the HTML label is still the one reported.
+    let earlier = "digraph {\n  a -> ;\n  b [label=<<i>B</i>>]\n}\n";
+    assert!(matches!(
+        dot("earlier.dot", earlier.as_bytes()),
+        InterchangeError::Syntax { at, detail, .. }
+            if at == Location::line_column(2, 8) && detail == "expected a name or { … }"
+    ));
+}

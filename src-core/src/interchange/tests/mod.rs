@@ -2,6 +2,7 @@
 
 mod canvas;
 mod csv;
+mod dot;
 mod formats;
 mod graphml;
 mod kumu;

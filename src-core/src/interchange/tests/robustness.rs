@@ -1,5 +1,7 @@
 //! Import never panics, whatever the bytes, and every export of any map is well-formed. (The fuzz
 //! target `fuzz/fuzz_targets/map_import.rs` does the first at length; this is a quick check.)
+//! Random bytes rarely look like DOT, so damaged DOT files and random DOT-like text are tried
+//! too.
 
 use super::fixture;
 use super::round_trip::map;
@@ -8,13 +10,15 @@ use proptest::prelude::*;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-const SEEDS: [&[u8]; 6] = [
+const SEEDS: [&[u8]; 8] = [
     fixture!("kumu-project.json"),
     fixture!("kumu-simple.json"),
     fixture!("nodes.csv"),
     fixture!("connections.csv"),
     fixture!("map.graphml"),
     fixture!("map.canvas"),
+    fixture!("map.dot"),
+    fixture!("bad-html-label.dot"),
 ];
 
 /// A seed file with a few bytes changed, inserted or removed.
@@ -87,6 +91,66 @@ proptest! {
     fn import_of_random_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
         import_every_way(&bytes);
     }
+
+    #[test]
+    fn import_of_random_dot_tokens_never_panics(text in dot_tokens()) {
+        import_every_way(text.as_bytes());
+    }
+}
+
+/// A `digraph { … }` of DOT's tokens in any order: nesting, chains, ports, lists, strings with
+/// escapes, comments and HTML.
+fn dot_tokens() -> impl Strategy<Value = String> {
+    const TOKENS: &[&str] = &[
+        "a",
+        "b",
+        "node",
+        "edge",
+        "graph",
+        "subgraph",
+        "strict",
+        "-1.5",
+        "\"x\"",
+        "\"\\\"\"",
+        "\"\\\\\"",
+        "\"\\\n\"",
+        "->",
+        "--",
+        "{",
+        "}",
+        "[",
+        "]",
+        "=",
+        ";",
+        ",",
+        ":",
+        "n",
+        "<b>",
+        "<",
+        ">",
+        "//c\n",
+        "/*",
+        "*/",
+        "\n",
+        " ",
+        "label",
+        "pos",
+        "\"1,2!\"",
+        "dir",
+        "both",
+        "kind",
+        "persona",
+        "failures",
+        "\"[9] x\"",
+        "+",
+        "\n# 1\n",
+        "Åsa",
+        "DiGraph",
+        "<<i>x</i>>",
+        "a:b:n",
+    ];
+    proptest::collection::vec(proptest::sample::select(TOKENS), 0..60)
+        .prop_map(|tokens| format!("digraph {{ {} }}", tokens.join(" ")))
 }
 
 proptest! {

@@ -81,10 +81,11 @@ fn assert_kept(original: &MapView, imported: &ImportedMap, format: MapFormat) {
     );
 }
 
-const IMPORTABLE: [MapFormat; 4] = [
+const IMPORTABLE: [MapFormat; 5] = [
     MapFormat::Kumu,
     MapFormat::Csv,
     MapFormat::GraphMl,
+    MapFormat::Dot,
     MapFormat::JsonCanvas,
 ];
 
@@ -258,6 +259,11 @@ proptest! {
     #[test]
     fn graphml_round_trip_keeps_the_map(map in map()) {
         assert_kept(&map, &round_trip(&map, MapFormat::GraphMl), MapFormat::GraphMl);
+    }
+
+    #[test]
+    fn dot_round_trip_keeps_the_map(map in map()) {
+        assert_kept(&map, &round_trip(&map, MapFormat::Dot), MapFormat::Dot);
     }
 
     #[test]
