@@ -25,6 +25,14 @@ const NEGATIVE: &str = "#9b2c2c";
 const INK: &str = "#1f2933";
 const FAILURE: &str = "#c81e1e";
 
+/// One connection as the picture draws it.
+struct Drawn<'a> {
+    arrow: Arrow,
+    label: &'a str,
+    failed: bool,
+    delay: bool,
+}
+
 /// The part of the map the picture covers, in map units: (left, top, right, bottom).
 type Area = (f64, f64, f64, f64);
 
@@ -114,7 +122,7 @@ fn paint_connections(
     words: bool,
 ) {
     // Drawn in a few batches, one per look (polarity, dimmed), as each batch is one path.
-    let mut batches: [Vec<(Arrow, &str, bool)>; 6] = Default::default();
+    let mut batches: [Vec<Drawn>; 6] = Default::default();
     state.centres.with_untracked(|centres| {
         state.pairs.with_untracked(|pairs| {
             for c in &map.connections {
@@ -141,11 +149,12 @@ fn paint_connections(
                         0
                     };
                 let failed = failures > 0;
-                batches[look].push((
-                    Arrow::between(a, b, both_ways),
-                    c.connection.label.as_str(),
+                batches[look].push(Drawn {
+                    arrow: Arrow::between(a, b, both_ways),
+                    label: &c.connection.label,
                     failed,
-                ));
+                    delay: c.connection.delay,
+                });
             }
         })
     });
@@ -168,7 +177,7 @@ fn paint_connections(
             .collect();
         let _ = context.set_line_dash(&dashes);
         context.begin_path();
-        for (arrow, _, _) in arrows {
+        for Drawn { arrow, .. } in arrows {
             context.move_to(arrow.start.0, arrow.start.1);
             match arrow.curve {
                 Some((p, q)) => {
@@ -179,10 +188,26 @@ fn paint_connections(
         }
         context.stroke();
         let _ = context.set_line_dash(&js_sys::Array::new());
+        // The delay mark (‖) across the middle, as on the SVG.
+        context.begin_path();
+        for Drawn { arrow, .. } in arrows.iter().filter(|d| words && d.delay) {
+            let (n, along) = (arrow.normal, (arrow.normal.1, -arrow.normal.0));
+            for offset in [-3.0, 3.0] {
+                let (cx, cy) = (
+                    arrow.middle.0 + along.0 * offset,
+                    arrow.middle.1 + along.1 * offset,
+                );
+                context.move_to(cx - n.0 * 9.0, cy - n.1 * 9.0);
+                context.line_to(cx + n.0 * 9.0, cy + n.1 * 9.0);
+            }
+        }
+        context.set_line_width(2.5);
+        context.set_stroke_style_str(INK);
+        context.stroke();
         if words {
             context.set_fill_style_str(LINE);
             context.begin_path();
-            for (arrow, _, _) in arrows {
+            for Drawn { arrow, .. } in arrows {
                 let (hx, hy) = arrow.heading();
                 let (bx, by) = (arrow.end.0 - hx * 10.0, arrow.end.1 - hy * 10.0);
                 context.move_to(arrow.end.0, arrow.end.1);
@@ -199,12 +224,12 @@ fn paint_connections(
                 1 => "−",
                 _ => "?",
             };
-            for (arrow, _, _) in arrows {
+            for Drawn { arrow, .. } in arrows {
                 let _ = context.fill_text(sign, arrow.sign_at.0, arrow.sign_at.1 + 5.0);
             }
             context.set_font(&format!("12px {FONT_FAMILY}"));
             context.set_fill_style_str("#3e4c59");
-            for (arrow, label, _) in arrows.iter().filter(|(_, label, _)| !label.is_empty()) {
+            for Drawn { arrow, label, .. } in arrows.iter().filter(|d| !d.label.is_empty()) {
                 let (x, y) = (
                     arrow.middle.0 + arrow.normal.0 * 16.0,
                     arrow.middle.1 + arrow.normal.1 * 16.0 + 4.0,
@@ -212,7 +237,7 @@ fn paint_connections(
                 let _ = context.fill_text(label, x, y);
             }
         }
-        for (arrow, _, _) in arrows.iter().filter(|(_, _, failed)| *failed) {
+        for Drawn { arrow, .. } in arrows.iter().filter(|d| d.failed) {
             let at = (
                 arrow.middle.0 - arrow.normal.0 * 14.0,
                 arrow.middle.1 - arrow.normal.1 * 14.0,

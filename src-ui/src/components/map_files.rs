@@ -14,7 +14,7 @@ const EXPORTS: [(&str, &str); 7] = [
     ("dot", "map.dot"),
 ];
 
-/// Bringing a map in from other tools (Kumu, spreadsheets, GraphML, JSON Canvas) and writing it
+/// Bringing a map in from other tools (Kumu, spreadsheets, GraphML, Graphviz DOT, JSON Canvas) and writing it
 /// out for them, for slides and for posters.
 #[component]
 pub fn MapFiles() -> impl IntoView {
