@@ -442,6 +442,101 @@ async fn a_map_is_drawn_marked_analysed_and_played() {
     )
     .await;
 
+    // Connect by dragging from Hospital's handle onto Esther.
+    let hospital = client
+        .find(Locator::XPath(
+            "//*[@data-testid='map-node'][contains(., 'Hospital')]",
+        ))
+        .await
+        .expect("hospital");
+    let handle = hospital
+        .find(Locator::Css("[data-testid=connect-handle]"))
+        .await
+        .expect("handle");
+    let esther = client
+        .find(Locator::XPath(
+            "//*[@data-testid='map-node'][contains(., 'Esther')]",
+        ))
+        .await
+        .expect("esther");
+    let (ex, ey) = offset_in_canvas(&client, &esther).await;
+    let canvas = wait_for(&client, "[data-testid=map-canvas]").await;
+    let connect = pointer_to(&client, &handle)
+        .await
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveToElement {
+            element: canvas,
+            duration: Some(Duration::from_millis(300)),
+            x: ex.round(),
+            y: ey.round(),
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    client
+        .perform_actions(connect)
+        .await
+        .expect("drag a connection");
+    wait_until(&client, "the dragged connection is on the map", || async {
+        count(&client, "[data-testid=map-connection]").await == 2
+    })
+    .await;
+
+    // Shift-drag a rubber band round both nodes: both are selected.
+    client
+        .execute(
+            r#"const canvas = document.querySelector('[data-testid=map-canvas]');
+               const boxes = [...document.querySelectorAll('[data-testid=map-node]')]
+                   .map((n) => n.getBoundingClientRect());
+               const left = Math.min(...boxes.map((b) => b.left)) - 10;
+               const top = Math.min(...boxes.map((b) => b.top)) - 10;
+               const right = Math.max(...boxes.map((b) => b.right)) + 10;
+               const bottom = Math.max(...boxes.map((b) => b.bottom)) + 10;
+               const at = (x, y) => ({clientX: x, clientY: y, button: 0, shiftKey: true, bubbles: true});
+               canvas.dispatchEvent(new PointerEvent('pointerdown', at(left, top)));
+               canvas.dispatchEvent(new PointerEvent('pointermove', at(right, bottom)));
+               canvas.dispatchEvent(new PointerEvent('pointerup', at(right, bottom)));"#,
+            vec![],
+        )
+        .await
+        .expect("rubber band");
+    wait_until(&client, "the rubber band selected both nodes", || async {
+        count(&client, "[data-testid=map-node].selected").await == 2
+    })
+    .await;
+
+    // Import a Graphviz DOT file through the Import button, then export the map as GraphML.
+    let dot = systematic_tests::project_root().join("tests/fixtures/interchange/map.dot");
+    let exported = harness.root().join("exported.graphml");
+    harness.answer_file_choosers(&[&[&dot], &[&exported]]);
+    let before_import = count(&client, "[data-testid=map-node]").await;
+    click(&client, "[data-testid=import-map]").await;
+    wait_for_text(&client, "[data-testid=map-files-status]", "Imported").await;
+    assert!(count(&client, "[data-testid=map-node]").await > before_import);
+    client
+        .find(Locator::Css(
+            "[data-testid=export-format] option[value=graphml]",
+        ))
+        .await
+        .expect("GraphML option")
+        .click()
+        .await
+        .expect("choose GraphML");
+    click(&client, "[data-testid=export-map]").await;
+    wait_for_text(&client, "[data-testid=map-files-status]", "Saved").await;
+    let graphml = std::fs::read_to_string(&exported).expect("the export was written");
+    assert!(
+        graphml.contains("<graphml") && graphml.contains("Hospital"),
+        "{graphml}"
+    );
+    click(&client, "[data-testid=map-undo]").await;
+    wait_until(&client, "the import is undone", || async {
+        count(&client, "[data-testid=map-node]").await == before_import
+    })
+    .await;
+
     // Tidy layout spreads the nodes; fit keeps them on screen.
     click(&client, "[data-testid=layout-map]").await;
     wait_until(&client, "the layout moved the nodes apart", || async {

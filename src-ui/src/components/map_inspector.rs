@@ -8,10 +8,7 @@ use systematic_ipc::LinkRef;
 
 /// Scrolls to the part of the workshop a link names (a persona card), if it is on the page.
 pub fn jump_to(link: &LinkRef) {
-    let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&format!("{}-{}", link.kind, link.id)))
-    else {
+    let Some(element) = linked_element(link) else {
         return;
     };
     element.scroll_into_view();
@@ -19,6 +16,18 @@ pub fn jump_to(link: &LinkRef) {
     if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
         let _ = element.focus();
     }
+}
+
+/// Whether the linked item is on the page to jump to.
+pub fn can_jump(link: &LinkRef) -> bool {
+    linked_element(link).is_some()
+}
+
+/// The element showing a linked item: its card has the id `{kind}-{id}`.
+fn linked_element(link: &LinkRef) -> Option<web_sys::Element> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(&format!("{}-{}", link.kind, link.id))
 }
 
 /// The side panel for what is selected: a node's or a connection's details and failure points,

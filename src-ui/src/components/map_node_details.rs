@@ -1,6 +1,6 @@
 use crate::components::failure_points_editor::FailurePointsEditor;
 use crate::components::map_canvas::{delete_selected, duplicate_selected};
-use crate::components::map_inspector::jump_to;
+use crate::components::map_inspector::{can_jump, jump_to};
 use crate::i18n::t;
 use crate::map_state::MapState;
 use leptos::prelude::*;
@@ -143,8 +143,12 @@ pub fn MapNodeDetails(node: MapNode) -> impl IntoView {
                                     } />
                                     {format!("{} · {}", t(&format!("kind-{}", target.item.kind)), target.label)}
                                 </label>
-                                <button type="button" class="link" data-testid="jump-link"
-                                    on:click=move |_| jump_to(&item_for_jump)>{t("map-jump")}</button>
+                                // Only where the linked item is shown on this page (persona cards
+                                // today; journeys and scenarios get their sections with issue 6).
+                                {can_jump(&item_for_jump).then(|| view! {
+                                    <button type="button" class="link" data-testid="jump-link"
+                                        on:click=move |_| jump_to(&item_for_jump)>{t("map-jump")}</button>
+                                })}
                             </div>
                         }
                     }).collect_view()}
