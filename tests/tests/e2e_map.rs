@@ -151,6 +151,14 @@ async fn select_node(client: &Client, label: &str) {
 /// Connects the selected node to `to` with `polarity`, through the side panel.
 async fn connect_selected(client: &Client, to: &str, polarity: &str) {
     let before = count(client, "[data-testid=map-connection]").await;
+    // Tabbing into the list is what fills it.
+    client
+        .execute(
+            "document.querySelector('[data-testid=connect-to]').focus();",
+            vec![],
+        )
+        .await
+        .expect("focus the list");
     let target = client
         .find(Locator::XPath(&format!(
             "//select[@data-testid='connect-to']/option[text()='{to}']"

@@ -73,6 +73,8 @@ pub fn MapNodeDetails(node: MapNode) -> impl IntoView {
             .map(|n| (n.id.clone(), n.node.label.clone()))
             .collect()
     });
+    let others = StoredValue::new(others);
+    let listed = RwSignal::new(false);
     let targets = state.map.with_untracked(|m| m.link_targets.clone());
     let downstream_id = id.clone();
     let show_downstream = move |_| {
@@ -162,9 +164,14 @@ pub fn MapNodeDetails(node: MapNode) -> impl IntoView {
             </div>
             <fieldset class="connect-by-keyboard">
                 <legend>{t("map-connect-to")}</legend>
-                <select data-testid="connect-to" node_ref=connect_to>
+                // The other nodes are listed once the list is reached (focus, or a press on it):
+                // on a big map, a thousand options made every click on a node slow.
+                <select data-testid="connect-to" node_ref=connect_to
+                    on:focus=move |_| listed.set(true) on:pointerdown=move |_| listed.set(true)>
                     <option value="">{t("map-connect-choose")}</option>
-                    {others.into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
+                    {move || listed.get().then(|| others.with_value(|others| {
+                        others.iter().map(|(id, label)| view! { <option value=id.clone()>{label.clone()}</option> }).collect_view()
+                    }))}
                 </select>
                 <select data-testid="connect-polarity" node_ref=polarity>
                     {Polarity::ALL.into_iter().map(|p| view! {

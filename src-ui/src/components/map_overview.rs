@@ -50,14 +50,27 @@ pub fn MapOverview() -> impl IntoView {
             }
         });
     });
-    let window = move || {
+    // The view's outline: one element whose attributes follow the view (replacing the element
+    // on every frame of a pan would cost a layout each time).
+    let outline = Memo::new(move |_| {
         frame.get().map(|(x0, y0, scale)| {
             let v = state.viewport.get();
             let (w, h) = state.size.get();
             let (mx, my) = v.to_map(0.0, 0.0);
+            (
+                (mx - x0) * scale,
+                (my - y0) * scale,
+                w / v.scale * scale,
+                h / v.scale * scale,
+            )
+        })
+    });
+    let part = move |pick: fn((f64, f64, f64, f64)) -> f64| move || outline.get().map_or(0.0, pick);
+    let window = move || {
+        frame.with(Option::is_some).then(|| {
             view! {
-                <rect class="overview-window" x=(mx - x0) * scale y=(my - y0) * scale
-                    width=w / v.scale * scale height=h / v.scale * scale />
+                <rect class="overview-window" x=part(|o| o.0) y=part(|o| o.1)
+                    width=part(|o| o.2) height=part(|o| o.3) />
             }
         })
     };
