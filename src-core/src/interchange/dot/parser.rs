@@ -143,6 +143,10 @@ struct Defaults {
 struct Members {
     order: Vec<usize>,
     seen: HashSet<usize>,
+    /// `order` shared, for a named subgraph mentioned again: each mention hands out this one
+    /// list instead of a copy (a file naming a big subgraph millions of times would otherwise
+    /// copy it millions of times).
+    shared: Option<Rc<[usize]>>,
 }
 
 impl Members {
@@ -169,7 +173,7 @@ struct Scope {
 /// One end of an edge: a node, or every node of a subgraph.
 enum End {
     Node(usize),
-    Nodes(Vec<usize>),
+    Nodes(Rc<[usize]>),
 }
 
 impl End {
@@ -458,7 +462,7 @@ impl<'t> Parser<'t> {
         &mut self,
         depth: usize,
         parent: &mut Scope,
-    ) -> Result<Vec<usize>, InterchangeError> {
+    ) -> Result<Rc<[usize]>, InterchangeError> {
         let mut name = None;
         if self.peek()?.keyword() == Some(Keyword::Subgraph) {
             self.bump()?;
@@ -494,10 +498,17 @@ impl<'t> Parser<'t> {
         Ok(match name {
             Some(name) => {
                 let all = self.subgraphs.entry(name).or_default();
-                all.add_all(&members);
-                all.order.clone()
+                match &all.shared {
+                    Some(shared) if members.is_empty() => shared.clone(),
+                    _ => {
+                        all.add_all(&members);
+                        let shared: Rc<[usize]> = Rc::from(all.order.as_slice());
+                        all.shared = Some(shared.clone());
+                        shared
+                    }
+                }
             }
-            None => members,
+            None => Rc::from(members),
         })
     }
 
@@ -511,6 +522,9 @@ impl<'t> Parser<'t> {
         scope: &mut Scope,
     ) -> Result<(), InterchangeError> {
         let mut ends = vec![(first, None)];
+        // The edges this chain stands for, counted as its ends are read, so a chain of big
+        // subgraphs is refused before it is held in memory or walked.
+        let mut pending = 0usize;
         while self.is_edge_op()? {
             let op = self.bump()?;
             match (op.kind, self.directed) {
@@ -538,6 +552,14 @@ impl<'t> Parser<'t> {
             } else {
                 return Err(self.expected(token, "expected a name or { … }"));
             };
+            let tails = ends.last().map_or(0, |(end, _)| end.nodes().len());
+            pending = pending.saturating_add(tails.saturating_mul(end.nodes().len()));
+            check_count(
+                self.file,
+                "edges (counting each edge a chain or subgraph stands for)",
+                self.edges_written.saturating_add(pending),
+                EDGES_WRITTEN_MAX,
+            )?;
             ends.push((end, Some(op.pos.location())));
         }
         let mut attributes = scope.defaults.edge.clone();

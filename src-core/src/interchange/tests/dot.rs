@@ -694,3 +694,26 @@ fn text_given_to_many_items_or_repeated_counts_each_time() {
         })
     ));
 }
+
+#[test]
+fn a_big_named_subgraph_mentioned_again_and_again_is_neither_copied_nor_joined_each_time() {
+    let members: String = (0..1_999).map(|i| format!(" n{i}")).collect();
+    let named = format!("subgraph s {{{members} }}\n");
+    // Mentioned 200,000 times on its own: each mention shares one list of its 1,999 nodes.
+    let mentions = format!("digraph {{ {named}{} }}", "subgraph s {} ".repeat(200_000));
+    assert_eq!(dot(&mentions).unwrap().nodes.len(), 1_999);
+    // In a chain, the edges it stands for are counted as the chain is read: refused at the
+    // second mention (1,999 × 1,999 edges), long before millions of ends are held.
+    let chain = format!(
+        "digraph {{ {named} x{} }}",
+        " -> subgraph s {}".repeat(100_000)
+    );
+    assert_eq!(
+        dot(&chain),
+        Err(InterchangeError::TooMany {
+            file: "map.dot".into(),
+            what: "edges (counting each edge a chain or subgraph stands for)",
+            max: 16 * CONNECTIONS_MAX
+        })
+    );
+}
