@@ -249,7 +249,8 @@ fn write_exported(
                 .unwrap_or_else(|| "map".into());
             path.with_file_name(format!("{stem}-{}", file.name))
         };
-        crate::session_file::write_atomically(&target, &file.bytes)?;
+        crate::session_file::write_atomically(&target, &file.bytes)
+            .map_err(CoreError::ExportWrite)?;
         written.push(target.display().to_string());
     }
     Ok(written)

@@ -73,6 +73,9 @@ pub enum CoreError {
     Model(#[from] crate::model::ModelError),
     #[error(transparent)]
     SessionFile(#[from] crate::session_file::SessionFileError),
+    /// An exported map that could not be written (said in its own words, not a session file's).
+    #[error("the exported map could not be written: {0}")]
+    ExportWrite(crate::session_file::SessionFileError),
     /// Boxed: a merge error can carry a whole document error, and CoreError travels in every
     /// `Result` of the store.
     #[error(transparent)]
@@ -182,6 +185,24 @@ impl CoreError {
             }
             Self::Model(error) => model_app_error(error),
             Self::SessionFile(error) => session_file_app_error(error),
+            Self::ExportWrite(crate::session_file::SessionFileError::Write {
+                path,
+                detail,
+                full,
+                read_only,
+            }) => {
+                let id = if *full {
+                    "error-export-write-full"
+                } else if *read_only {
+                    "error-export-write-read-only"
+                } else {
+                    "error-export-write"
+                };
+                AppError::new(ErrorKind::Storage, id)
+                    .with("path", path)
+                    .with("detail", detail)
+            }
+            Self::ExportWrite(error) => session_file_app_error(error),
             Self::Merge(error) => merge_app_error(error),
             Self::AlreadyHere { title } => {
                 AppError::new(ErrorKind::Invalid, "error-session-already-here").with("title", title)
@@ -400,6 +421,9 @@ pub const MESSAGE_IDS: &[&str] = &[
     "error-session-write",
     "error-session-write-full",
     "error-session-write-read-only",
+    "error-export-write",
+    "error-export-write-full",
+    "error-export-write-read-only",
     "error-merge-different-workshops",
     "error-merge-failed",
     "error-session-already-here",

@@ -335,12 +335,12 @@ impl MapState {
         Some((x + dx, y + dy))
     }
 
-    /// How far a node is being dragged right now. The selection is read only while a drag is
-    /// on, so the thousands of items that ask do not all redo their drawing when it changes.
+    /// How far a node is being dragged right now. Only selected nodes follow the drag, through
+    /// their own selection signal, so a drag on a big map wakes the dragged nodes and their
+    /// arrows, not every item.
     pub fn drag_offset(&self, id: &str) -> (f64, f64) {
-        let drag = self.drag.get();
-        if drag != (0.0, 0.0) && self.selected.with(|s| s.contains(id)) {
-            drag
+        if self.selection_of(id).get() {
+            self.drag.get()
         } else {
             (0.0, 0.0)
         }

@@ -480,3 +480,39 @@ fn a_bad_map_file_is_explained_and_changes_nothing() {
         other => panic!("unexpected {other:?}"),
     }
 }
+
+#[test]
+fn an_export_that_cannot_be_written_says_so_in_its_own_words() {
+    use systematic_ipc::{MapEdit, NodeDraft};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::open(DataFolder::chosen(dir.path()));
+    let id = created(&mut app, "Leaving hospital").id;
+    map_edit(
+        &mut app,
+        &id,
+        vec![MapEdit::AddNode {
+            node: NodeDraft {
+                label: "GP practice".into(),
+                ..NodeDraft::default()
+            },
+        }],
+    );
+    // A folder that is really a file: the save cannot happen.
+    let not_a_folder = dir.path().join("notes.txt");
+    std::fs::write(&not_a_folder, "not a folder").unwrap();
+    let error = app
+        .handle(Request::ExportMap {
+            workshop: id,
+            format: "svg".into(),
+            path: not_a_folder.join("map.svg").display().to_string(),
+        })
+        .expect_err("the export cannot be written");
+    assert_eq!(error.message_id, "error-export-write", "{error:?}");
+    assert!(
+        error
+            .args
+            .get("path")
+            .is_some_and(|p| p.ends_with("map.svg")),
+        "{error:?}"
+    );
+}

@@ -174,9 +174,69 @@ pub fn export(map: &MapView, title: &str) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// Said when a value the map reads is an HTML string: its markup has no place in a map's text.
-const HTML_REFUSED: &str =
-    "HTML labels (<…>) cannot be read; write the text in double quotes instead";
+/// The text of an HTML string (`label=<…>`, which some tools write for every node): tags
+/// dropped, `<br/>` as a line break, the common entities decoded, spaces within a line collapsed.
+/// The markup itself has no place in a map's words.
+fn html_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(c) = rest.chars().next() {
+        match c {
+            '<' => {
+                let end = rest.find('>').map_or(rest.len(), |i| i + 1);
+                let tag = rest.get(..end).unwrap_or_default().to_ascii_lowercase();
+                if tag.starts_with("<br") {
+                    out.push('\n');
+                }
+                rest = rest.get(end..).unwrap_or_default();
+            }
+            '&' => {
+                let entity = rest
+                    .char_indices()
+                    .take(12)
+                    .find(|&(_, c)| c == ';')
+                    .and_then(|(i, _)| Some((rest.get(1..i)?, i + 1)));
+                let decoded = entity.and_then(|(name, length)| {
+                    let c = match name {
+                        "amp" => '&',
+                        "lt" => '<',
+                        "gt" => '>',
+                        "quot" => '"',
+                        "apos" => '\'',
+                        "nbsp" => ' ',
+                        _ => {
+                            let code = match name.strip_prefix("#x").or(name.strip_prefix("#X")) {
+                                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                                None => name.strip_prefix('#')?.parse().ok()?,
+                            };
+                            char::from_u32(code)?
+                        }
+                    };
+                    Some((c, length))
+                });
+                match decoded {
+                    Some((c, length)) => {
+                        out.push(c);
+                        rest = rest.get(length..).unwrap_or_default();
+                    }
+                    None => {
+                        out.push('&');
+                        rest = rest.get(1..).unwrap_or_default();
+                    }
+                }
+            }
+            c => {
+                out.push(c);
+                rest = rest.get(c.len_utf8()..).unwrap_or_default();
+            }
+        }
+    }
+    out.lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 /// The attributes the map reads (see [`node_record`] and [`connection_records`]); the parser
 /// keeps no others.
@@ -289,9 +349,6 @@ impl<'a> Item<'a> {
             return Ok(None);
         };
         let place = Place::new(self.file, value.at.location());
-        if value.form == Form::Html {
-            return Err(place.syntax(FORMAT, HTML_REFUSED));
-        }
         let node_name = if name == "label" {
             self.node_name
         } else {
@@ -317,11 +374,12 @@ impl<'a> Item<'a> {
             });
         };
         self.budget.set(left);
-        Ok(Some(Found {
-            name,
-            text: unescape(&value.text, node_name),
-            place,
-        }))
+        let text = if value.form == Form::Html {
+            html_text(&value.text)
+        } else {
+            unescape(&value.text, node_name)
+        };
+        Ok(Some(Found { name, text, place }))
     }
 }
 
@@ -343,8 +401,14 @@ fn node_record(
         .map(|label| label.text)
         .filter(|label| !label.trim().is_empty())
         .or_else(|| Some(node.name.clone()));
-    if let Some(kind) = item.get(&["kind", "kind_name", "type"])? {
+    if let Some(kind) = item.get(&["kind", "kind_name"])? {
         record.kind = vocabulary::parse_kind(&kind.place, kind.name, &kind.text)?;
+    } else if let Some(kind) = item.get(&["type"])? {
+        // Other tools use `type` for their own things ("road", "bus"): read it as a kind only
+        // when it names one.
+        if let Ok(parsed) = vocabulary::parse_kind(&kind.place, kind.name, &kind.text) {
+            record.kind = parsed;
+        }
     }
     if let Some(level) = item.get(&["level"])? {
         record.level = vocabulary::parse_level(&level.place, level.name, &level.text)?;
@@ -493,4 +557,21 @@ fn connection_records(
         }
     }
     check_count(file, "connections", connections.len(), CONNECTIONS_MAX)
+}
+
+#[cfg(test)]
+mod html_tests {
+    use super::html_text;
+
+    #[test]
+    fn html_labels_become_their_words() {
+        assert_eq!(html_text("<b>District</b> nurse"), "District nurse");
+        assert_eq!(
+            html_text("<table><tr><td>GP &amp; practice<br/>Mon&#8211;Fri</td></tr></table>"),
+            "GP & practice\nMon–Fri"
+        );
+        assert_eq!(html_text("a &bogus; &#xZZ; & b"), "a &bogus; &#xZZ; & b");
+        assert_eq!(html_text("<unclosed"), "");
+        assert_eq!(html_text("å &lt;ä&gt; ö"), "å <ä> ö");
+    }
 }

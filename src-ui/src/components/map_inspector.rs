@@ -4,7 +4,7 @@ use crate::components::map_node_details::MapNodeDetails;
 use crate::i18n::{t, t_args};
 use crate::map_state::MapState;
 use leptos::prelude::*;
-use systematic_ipc::LinkRef;
+use systematic_ipc::{LinkRef, MapConnection, MapNode};
 
 /// Scrolls to the part of the workshop a link names (a persona card), if it is on the page.
 pub fn jump_to(link: &LinkRef) {
@@ -35,39 +35,54 @@ fn linked_element(link: &LinkRef) -> Option<web_sys::Element> {
 #[component]
 pub fn MapInspector() -> impl IntoView {
     let state = expect_context::<MapState>();
-    move || {
+    // What the panel shows, compared before anything is rebuilt: an edit to another item (a
+    // failure point added elsewhere, another laptop's change, an undo) leaves the form, and
+    // whatever is being typed into it, alone.
+    let inspected = Memo::new(move |_| {
         let selected = state.selected.get();
-        if selected.is_empty() {
-            return view! { <p class="muted" data-testid="inspector-empty">{t("map-inspector-empty")}</p> }
-                .into_any();
-        }
         if selected.len() > 1 {
-            return view! {
-                <div class="inspector-several">
-                    <p data-testid="selection-count">{t_args("map-selected-count", &[("count", (selected.len() as i64).into())])}</p>
-                    <div class="button-row">
-                        <button on:click=move |_| duplicate_selected(state)>{t("map-duplicate")}</button>
-                        <button class="danger" on:click=move |_| delete_selected(state)>{t("map-delete")}</button>
-                    </div>
-                </div>
-            }
-            .into_any();
+            return Inspected::Several(selected.len());
         }
         let Some(id) = selected.into_iter().next() else {
-            return ().into_any();
+            return Inspected::Nothing;
         };
-        let node = state
-            .map
-            .with(|m| m.nodes.iter().find(|n| n.id == id).cloned());
-        let connection = state
-            .map
-            .with(|m| m.connections.iter().find(|c| c.id == id).cloned());
-        match (node, connection) {
-            (Some(node), _) => view! { <MapNodeDetails node=node /> }.into_any(),
-            (None, Some(connection)) => {
-                view! { <MapConnectionDetails connection=connection /> }.into_any()
-            }
-            _ => ().into_any(),
+        if let Some(node) = state.shown_node(&id) {
+            Inspected::Node(node.with(|n| n.node.clone()))
+        } else if let Some(connection) = state.shown_connection(&id) {
+            Inspected::Connection(connection.with(|c| c.connection.clone()))
+        } else {
+            Inspected::Nothing
+        }
+    });
+    move || {
+        match inspected.get() {
+        Inspected::Nothing => view! {
+            <p class="muted" data-testid="inspector-empty">{t("map-inspector-empty")}</p>
+        }
+        .into_any(),
+        Inspected::Several(count) => view! {
+            <div class="inspector-several">
+                <p data-testid="selection-count">{t_args("map-selected-count", &[("count", (count as i64).into())])}</p>
+                <div class="button-row">
+                    <button on:click=move |_| duplicate_selected(state)>{t("map-duplicate")}</button>
+                    <button class="danger" on:click=move |_| delete_selected(state)>{t("map-delete")}</button>
+                </div>
+            </div>
+        }
+        .into_any(),
+        Inspected::Node(node) => view! { <MapNodeDetails node=node /> }.into_any(),
+        Inspected::Connection(connection) => {
+            view! { <MapConnectionDetails connection=connection /> }.into_any()
         }
     }
+    }
+}
+
+/// What the side panel is showing.
+#[derive(Clone, Debug, PartialEq)]
+enum Inspected {
+    Nothing,
+    Several(usize),
+    Node(MapNode),
+    Connection(MapConnection),
 }

@@ -66,14 +66,19 @@ pub fn MapNodeDetails(node: MapNode) -> impl IntoView {
             state.edit(vec![MapEdit::AddConnection { connection }], |_| {});
         }
     };
-    let others: Vec<(String, String)> = state.map.with_untracked(|m| {
-        m.nodes
-            .iter()
-            .filter(|n| n.id != id)
-            .map(|n| (n.id.clone(), n.node.label.clone()))
-            .collect()
-    });
-    let others = StoredValue::new(others);
+    // The other nodes as they are when the list is opened (nodes may come and go meanwhile).
+    let others = {
+        let id = id.clone();
+        move || -> Vec<(String, String)> {
+            state.map.with_untracked(|m| {
+                m.nodes
+                    .iter()
+                    .filter(|n| n.id != id)
+                    .map(|n| (n.id.clone(), n.node.label.clone()))
+                    .collect()
+            })
+        }
+    };
     let listed = RwSignal::new(false);
     let targets = state.map.with_untracked(|m| m.link_targets.clone());
     let downstream_id = id.clone();
@@ -167,11 +172,11 @@ pub fn MapNodeDetails(node: MapNode) -> impl IntoView {
                 // The other nodes are listed once the list is reached (focus, or a press on it):
                 // on a big map, a thousand options made every click on a node slow.
                 <select data-testid="connect-to" node_ref=connect_to
-                    on:focus=move |_| listed.set(true) on:pointerdown=move |_| listed.set(true)>
+                    on:focus=move |_| list_once(listed) on:pointerdown=move |_| list_once(listed)>
                     <option value="">{t("map-connect-choose")}</option>
-                    {move || listed.get().then(|| others.with_value(|others| {
-                        others.iter().map(|(id, label)| view! { <option value=id.clone()>{label.clone()}</option> }).collect_view()
-                    }))}
+                    {move || listed.get().then(|| {
+                        others().into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()
+                    })}
                 </select>
                 <select data-testid="connect-polarity" node_ref=polarity>
                     {Polarity::ALL.into_iter().map(|p| view! {
@@ -182,5 +187,13 @@ pub fn MapNodeDetails(node: MapNode) -> impl IntoView {
             </fieldset>
             <FailurePointsEditor on=id.clone() />
         </form>
+    }
+}
+
+/// Fills the "connect to" list the first time it is reached (and not again, which would reset
+/// a choice already made in it).
+fn list_once(listed: RwSignal<bool>) {
+    if !listed.get_untracked() {
+        listed.set(true);
     }
 }

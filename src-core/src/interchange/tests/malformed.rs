@@ -315,19 +315,15 @@ fn dot_unknown_kind_says_where_it_is_written() {
 }
 
 #[test]
-fn dot_html_label_is_refused_where_it_starts() {
-    let error = dot("bad-html-label.dot", fixture!("bad-html-label.dot"));
-    assert_eq!(
-        error,
-        InterchangeError::Syntax {
-            file: "bad-html-label.dot".into(),
-            at: Location::line_column(3, 16),
-            format: "Graphviz DOT",
-            detail: "HTML labels (<…>) cannot be read; write the text in double quotes instead"
-                .into(),
-        }
-    );
-    // A mistake before the HTML label is still the one reported.
+fn dot_html_labels_are_read_as_their_words() {
+    let map = crate::interchange::import(
+        crate::interchange::MapFormat::Dot,
+        &[("html-label.dot", fixture!("html-label.dot"))],
+    )
+    .expect("an HTML label is read");
+    let labels: Vec<&str> = map.nodes.iter().map(|n| n.node.label.as_str()).collect();
+    assert!(labels.contains(&"District nurse"), "{labels:?}");
+    // A mistake elsewhere is still reported where it is.
     let earlier = "digraph {\n  a -> ;\n  b [label=<<i>B</i>>]\n}\n";
     assert!(matches!(
         dot("earlier.dot", earlier.as_bytes()),

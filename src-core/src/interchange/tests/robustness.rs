@@ -18,7 +18,7 @@ const SEEDS: [&[u8]; 8] = [
     fixture!("map.graphml"),
     fixture!("map.canvas"),
     fixture!("map.dot"),
-    fixture!("bad-html-label.dot"),
+    fixture!("html-label.dot"),
 ];
 
 /// A seed file with a few bytes changed, inserted or removed.
