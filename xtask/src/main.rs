@@ -138,22 +138,16 @@ fn test() -> Result<(), String> {
 /// Every benchmark of docs/BENCHMARKS.md: the app's start-up and memory, the document and
 /// session-file figures, and the criterion benchmarks (durable edit, merge, opening).
 fn bench() -> Result<(), String> {
-    run(end_to_end(&[
-        "run",
-        "--release",
-        "-p",
-        "systematic-tests",
-        "--bin",
-        "measure",
-    ]))?;
-    run(end_to_end(&[
-        "run",
-        "--release",
-        "-p",
-        "systematic-tests",
-        "--bin",
-        "measure-map",
-    ]))?;
+    for measure in ["measure", "measure-map"] {
+        run(end_to_end(&[
+            "run",
+            "--release",
+            "-p",
+            "systematic-tests",
+            "--bin",
+            measure,
+        ]))?;
+    }
     run(Cmd::cargo(&[
         "run",
         "--release",

@@ -68,6 +68,18 @@ pub struct ConnectionRecord {
     pub failures: Vec<FailureText>,
 }
 
+impl ConnectionRecord {
+    /// The same connection the other way round, for an edge drawn with arrows at both ends: its
+    /// id gets "-back", and the failure points stay on the way there.
+    pub fn the_way_back(&self) -> Self {
+        let mut back = self.clone();
+        std::mem::swap(&mut back.from, &mut back.to);
+        back.id = self.id.as_ref().map(|id| format!("{}-back", id.trim()));
+        back.failures.clear();
+        back
+    }
+}
+
 /// Refuses a list that has grown past its limit, while a reader is still collecting it.
 pub fn check_count(
     file: &str,

@@ -279,10 +279,7 @@ fn read_edge(
         std::mem::swap(&mut record.from, &mut record.to);
     }
     if arrow_at_start && arrow_at_end {
-        let mut back = record.clone();
-        std::mem::swap(&mut back.from, &mut back.to);
-        back.id = record.id.as_ref().map(|id| format!("{}-back", id.trim()));
-        back.failures.clear();
+        let back = record.the_way_back();
         connections.push(record);
         connections.push(back);
     } else {

@@ -548,10 +548,7 @@ fn connection_records(
             connections.push(record);
         }
         Direction::Both => {
-            let mut back = record.clone();
-            std::mem::swap(&mut back.from, &mut back.to);
-            back.id = record.id.as_ref().map(|id| format!("{}-back", id.trim()));
-            back.failures.clear();
+            let back = record.the_way_back();
             connections.push(record);
             connections.push(back);
         }
