@@ -9,20 +9,27 @@ use crate::limits;
 use crate::store::Store;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
-use systematic_ipc::{AppError, AppStatus, ErrorKind, Request, Response, WorkshopId};
+use systematic_ipc::{AppError, AppStatus, ErrorKind, Request, Response, Showing, WorkshopId};
 
 pub struct App {
     folder: DataFolder,
     /// The store, or why the data folder cannot be used. The app still starts in the second case
     /// and the home screen explains the problem.
     store: Result<Store, CoreError>,
+    /// What the projector window shows: which workshop, what of it, and whether names may
+    /// appear. Kept on this laptop only, for this run.
+    projector: Option<(WorkshopId, Showing, bool)>,
 }
 
 impl App {
     /// Opens the store in `folder`; a failure is remembered, not fatal.
     pub fn open(folder: DataFolder) -> Self {
         let store = Store::open(&folder);
-        Self { folder, store }
+        Self {
+            folder,
+            store,
+            projector: None,
+        }
     }
 
     pub fn handle(&mut self, request: Request) -> Result<Response, AppError> {
@@ -34,7 +41,26 @@ impl App {
             return Ok(Response::Status(self.status()));
         }
         let store = self.store.as_mut().map_err(|e| e.to_app_error())?;
-        guarded(store, |store| handle_with_store(store, request))
+        match request {
+            Request::ShowOnProjector {
+                workshop,
+                showing,
+                show_names,
+            } => {
+                // Checked now, so a wrong id is the facilitator's message, not the projector's.
+                guarded(store, |store| store.view(&workshop).map(|_| Response::Done))?;
+                self.projector = Some((workshop, showing, show_names));
+                Ok(Response::Done)
+            }
+            Request::Projector => match self.projector.clone() {
+                None => Ok(Response::Projector(None)),
+                Some((workshop, showing, names)) => guarded(store, |store| {
+                    let view = store.projector(&workshop, &showing, names)?;
+                    Ok(Response::Projector(Some(Box::new(view))))
+                }),
+            },
+            request => guarded(store, |store| handle_with_store(store, request)),
+        }
     }
 
     fn status(&self) -> AppStatus {
@@ -73,12 +99,20 @@ fn guarded(
 
 fn handle_with_store(store: &mut Store, request: Request) -> Result<Response, CoreError> {
     match request {
-        Request::Status => unreachable!("answered before the store is needed"),
+        Request::Status | Request::ShowOnProjector { .. } | Request::Projector => {
+            unreachable!("answered by App::handle")
+        }
         Request::ListWorkshops => Ok(Response::Workshops(store.list()?)),
         Request::CreateWorkshop { workshop } => {
             let meta = limits::check_new_workshop(&workshop)?;
+            let locale = workshop.locale.as_deref().unwrap_or("en-GB");
+            let template = workshop
+                .template
+                .as_deref()
+                .map(|name| crate::templates::template(name, locale))
+                .transpose()?;
             let id = WorkshopId(uuid::Uuid::new_v4().to_string());
-            let id = store.create(id, &meta, &[])?;
+            let id = store.create_from(id, &meta, &[], template.as_ref(), locale)?;
             Ok(Response::Workshop(store.view(&id)?))
         }
         Request::OpenWorkshop { id } => Ok(Response::Workshop(store.view(&id)?)),
@@ -205,6 +239,15 @@ fn handle_with_store(store: &mut Store, request: Request) -> Result<Response, Co
             let files = store.export_map(&workshop, &format)?;
             Ok(Response::Written(write_exported(Path::new(&path), &files)?))
         }
+        Request::Templates { locale } => {
+            Ok(Response::Templates(crate::templates::templates(&locale)?))
+        }
+        Request::Facilitation { workshop } => Ok(Response::Facilitation(Box::new(
+            store.facilitation(&workshop)?,
+        ))),
+        Request::Edit { workshop, ops } => Ok(Response::Facilitation(Box::new(
+            store.edit_ops(&workshop, &ops)?,
+        ))),
     }
 }
 

@@ -1,7 +1,10 @@
 //! The built-in demo workshop "What matters for Esther?", shipped in `assets/demo/esther.json`.
 
+use crate::document::typed::persona_fields;
+use crate::document::{DocumentError, WorkshopDoc};
 use crate::error::CoreError;
 use crate::limits;
+use crate::model::{Kind, ModelError};
 use serde::Deserialize;
 use systematic_ipc::{NewWorkshop, PersonaDraft, WorkshopId, WorkshopMeta};
 
@@ -29,6 +32,31 @@ pub fn demo_workshop() -> Result<(WorkshopId, WorkshopMeta, Vec<PersonaDraft>), 
         .map(limits::check_persona)
         .collect::<Result<Vec<_>, _>>()?;
     Ok((WorkshopId(DEMO_WORKSHOP_ID.into()), meta, personas))
+}
+
+/// The names of the personas any workshop can copy ("Esther", "Britt-Marie, …").
+pub fn built_in_persona_names() -> Vec<String> {
+    demo_workshop()
+        .map(|(_, _, personas)| personas.into_iter().map(|p| p.name).collect())
+        .unwrap_or_default()
+}
+
+/// Adds a copy of the built-in persona called `name` to `doc` (not committed); answers its id.
+pub fn copy_persona(
+    doc: &mut WorkshopDoc,
+    name: &str,
+    now_ms: i64,
+) -> Result<String, DocumentError> {
+    let not_built_in = || ModelError::NotFound {
+        kind: Kind::Persona.name().into(),
+        id: name.to_owned(),
+    };
+    let (_, _, personas) = demo_workshop().map_err(|_| not_built_in())?;
+    let draft = personas
+        .iter()
+        .find(|p| p.name == name)
+        .ok_or_else(not_built_in)?;
+    doc.add(Kind::Persona, None, &persona_fields(draft), now_ms)
 }
 
 #[cfg(test)]

@@ -65,6 +65,8 @@ pub enum CoreError {
     WorkshopNotFound(String),
     #[error("no persona with id {0}")]
     PersonaNotFound(String),
+    #[error("no method template called {0}")]
+    UnknownTemplate(String),
     #[error("the stored workshop {id} is damaged: {detail}")]
     Damaged { id: String, detail: String },
     #[error("the workshop {id} was saved by a newer version (format {version})")]
@@ -246,6 +248,9 @@ impl CoreError {
             Self::PersonaNotFound(_) => {
                 AppError::new(ErrorKind::NotFound, "error-persona-not-found")
             }
+            Self::UnknownTemplate(name) => {
+                AppError::new(ErrorKind::NotFound, "error-template-not-found").with("name", name)
+            }
             Self::Damaged { .. } => AppError::new(ErrorKind::Damaged, "error-workshop-damaged"),
             Self::TooNew { .. } => AppError::new(ErrorKind::Damaged, "error-workshop-too-new"),
             Self::Database(e) => {
@@ -395,6 +400,7 @@ pub const MESSAGE_IDS: &[&str] = &[
     "error-data-folder-unusable",
     "error-workshop-not-found",
     "error-persona-not-found",
+    "error-template-not-found",
     "error-workshop-damaged",
     "error-workshop-too-new",
     "error-storage",
@@ -479,6 +485,7 @@ mod tests {
             },
             CoreError::WorkshopNotFound("x".into()),
             CoreError::PersonaNotFound("x".into()),
+            CoreError::UnknownTemplate("x".into()),
             CoreError::Damaged {
                 id: "x".into(),
                 detail: "y".into(),

@@ -8,6 +8,7 @@ pub mod data_dir;
 pub mod demo;
 pub mod document;
 pub mod error;
+pub mod facilitation;
 pub mod inspect;
 pub mod interchange;
 pub mod layout;
@@ -17,6 +18,7 @@ pub mod model;
 pub mod ops;
 pub mod session_file;
 pub mod store;
+pub mod templates;
 pub mod votes;
 pub mod workload;
 

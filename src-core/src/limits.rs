@@ -128,6 +128,7 @@ mod tests {
             date: NaiveDate::from_ymd_opt(2026, 3, 1),
             venue: "Library".into(),
             facilitator: "Sam".into(),
+            ..NewWorkshop::default()
         }
     }
 

@@ -1,68 +1,27 @@
 //! Operation scripts: edits written as JSON Lines, one operation per line. `systematic edit`
 //! applies them to a session file; tests use them to build laptops that diverge. The format is
-//! documented in `docs/CLI.md`.
+//! documented in `docs/CLI.md`. The app sends lists of the same operations (`Request::Edit`),
+//! applied by [`apply_all`] as one change.
 
 use crate::document::{DocumentError, WorkshopDoc};
-use crate::model::{Kind, ModelError};
-use serde::{Deserialize, Serialize};
+use crate::model::{FieldType, Kind, ModelError};
 use serde_json::{Map, Value as Json};
-use std::collections::BTreeMap;
-
-/// One edit. Each becomes one change in the document's history.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Operation {
-    /// Sets workshop facts (title, dates, venue, facilitators, method).
-    Workshop { fields: BTreeMap<String, Json> },
-    /// Adds an item; `id` is made up when left out.
-    Add {
-        kind: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        id: Option<String>,
-        #[serde(default)]
-        fields: Map<String, Json>,
-    },
-    /// Changes the given fields of an item.
-    Set {
-        kind: String,
-        id: String,
-        fields: Map<String, Json>,
-    },
-    /// Marks an item deleted.
-    Delete { kind: String, id: String },
-    /// Brings a deleted item back.
-    Restore { kind: String, id: String },
-    /// Edits a long text in place: at `position` (in characters) removes `delete` characters and
-    /// inserts `insert`.
-    Splice {
-        kind: String,
-        id: String,
-        field: String,
-        position: usize,
-        #[serde(default)]
-        delete: usize,
-        #[serde(default)]
-        insert: String,
-    },
-    /// Casts one dot in a vote round.
-    Vote {
-        round: String,
-        participant: String,
-        item: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        id: Option<String>,
-    },
-}
+pub use systematic_ipc::{Operation, TimerAction};
 
 fn kind(name: &str) -> Result<Kind, DocumentError> {
     Kind::from_name(name).ok_or_else(|| ModelError::UnknownKind(name.to_owned()).into())
 }
 
-impl Operation {
+/// Applying an [`Operation`] to a workshop document.
+pub trait Apply {
     /// Applies the operation and commits it as one change. A refused operation leaves the
     /// document as it was.
-    pub fn apply(&self, doc: &mut WorkshopDoc, now_ms: i64) -> Result<(), DocumentError> {
-        let result = self.apply_uncommitted(doc, now_ms);
+    fn apply(&self, doc: &mut WorkshopDoc, now_ms: i64) -> Result<(), DocumentError>;
+}
+
+impl Apply for Operation {
+    fn apply(&self, doc: &mut WorkshopDoc, now_ms: i64) -> Result<(), DocumentError> {
+        let result = apply_uncommitted(self, doc, now_ms, &mut Vec::new());
         match result {
             Ok(what) => {
                 doc.commit(&what, now_ms);
@@ -74,26 +33,151 @@ impl Operation {
             }
         }
     }
+}
 
-    fn apply_uncommitted(
-        &self,
-        doc: &mut WorkshopDoc,
-        now_ms: i64,
-    ) -> Result<String, DocumentError> {
-        Ok(match self {
-            Self::Workshop { fields } => {
+/// Applies a list of operations as one change, described in the history by the first one's
+/// words (and how many more). In the list, `@N` in an id or a reference field names the item
+/// the list's N-th `add` made. Nothing is kept if any operation is refused.
+pub fn apply_all(
+    doc: &mut WorkshopDoc,
+    ops: &[Operation],
+    now_ms: i64,
+) -> Result<(), DocumentError> {
+    let mut added = Vec::new();
+    let mut described = Vec::new();
+    for op in ops {
+        match resolve(op, &added).and_then(|op| apply_uncommitted(&op, doc, now_ms, &mut added)) {
+            Ok(what) => described.push(what),
+            Err(error) => {
+                doc.rollback();
+                return Err(error);
+            }
+        }
+    }
+    let what = match described.as_slice() {
+        [] => return Ok(()),
+        [one] => one.clone(),
+        [first, rest @ ..] => format!("{first} (+{} more)", rest.len()),
+    };
+    doc.commit(&what, now_ms);
+    Ok(())
+}
+
+/// The item an `@N` stands for, or the id itself.
+fn resolved(id: &str, added: &[String]) -> Result<String, DocumentError> {
+    match id.strip_prefix('@').map(str::parse::<usize>) {
+        Some(Ok(n)) => added.get(n).cloned().ok_or_else(|| {
+            ModelError::NotFound {
+                kind: "earlier addition".into(),
+                id: id.to_owned(),
+            }
+            .into()
+        }),
+        _ => Ok(id.to_owned()),
+    }
+}
+
+/// `fields` with `@N` replaced in the kind's reference fields (never in texts).
+fn resolved_fields(
+    kind_name: &str,
+    fields: &Map<String, Json>,
+    added: &[String],
+) -> Result<Map<String, Json>, DocumentError> {
+    let kind = kind(kind_name)?;
+    let mut out = Map::new();
+    for (name, value) in fields {
+        let is_ref = matches!(
+            kind.field(name).map(|f| f.ty),
+            Some(FieldType::Ref(_) | FieldType::Refs { .. })
+        );
+        let value = match value {
+            Json::String(id) if is_ref => Json::String(resolved(id, added)?),
+            Json::Array(ids) if is_ref => Json::Array(
+                ids.iter()
+                    .map(|v| match v {
+                        Json::String(id) => resolved(id, added).map(Json::String),
+                        other => Ok(other.clone()),
+                    })
+                    .collect::<Result<_, _>>()?,
+            ),
+            other => other.clone(),
+        };
+        out.insert(name.clone(), value);
+    }
+    Ok(out)
+}
+
+/// The operation with its `@N` references replaced.
+fn resolve(op: &Operation, added: &[String]) -> Result<Operation, DocumentError> {
+    let r = |id: &String| resolved(id, added);
+    Ok(match op {
+        Operation::Add { kind, id, fields } => Operation::Add {
+            kind: kind.clone(),
+            id: id.clone(),
+            fields: resolved_fields(kind, fields, added)?,
+        },
+        Operation::Set { kind, id, fields } => Operation::Set {
+            kind: kind.clone(),
+            id: r(id)?,
+            fields: resolved_fields(kind, fields, added)?,
+        },
+        Operation::Delete { kind, id } => Operation::Delete {
+            kind: kind.clone(),
+            id: r(id)?,
+        },
+        Operation::Restore { kind, id } => Operation::Restore {
+            kind: kind.clone(),
+            id: r(id)?,
+        },
+        Operation::Vote {
+            round,
+            participant,
+            item,
+            id,
+            paper,
+        } => Operation::Vote {
+            round: r(round)?,
+            participant: participant.as_ref().map(r).transpose()?,
+            item: r(item)?,
+            id: id.clone(),
+            paper: *paper,
+        },
+        Operation::Timer { stage, action } => Operation::Timer {
+            stage: r(stage)?,
+            action: *action,
+        },
+        Operation::CloseRound { round, top } => Operation::CloseRound {
+            round: r(round)?,
+            top: *top,
+        },
+        other => other.clone(),
+    })
+}
+
+/// Applies one operation without committing; answers the history's words for it. Items it adds
+/// are pushed onto `added`.
+fn apply_uncommitted(
+    op: &Operation,
+    doc: &mut WorkshopDoc,
+    now_ms: i64,
+    added: &mut Vec<String>,
+) -> Result<String, DocumentError> {
+    {
+        Ok(match op {
+            Operation::Workshop { fields } => {
                 doc.set_workshop_fields(fields)?;
                 "edit workshop".to_owned()
             }
-            Self::Add {
+            Operation::Add {
                 kind: k,
                 id,
                 fields,
             } => {
                 let id = doc.add(kind(k)?, id.as_deref(), fields, now_ms)?;
+                added.push(id.clone());
                 format!("add {k} {id}")
             }
-            Self::Set {
+            Operation::Set {
                 kind: k,
                 id,
                 fields,
@@ -101,15 +185,15 @@ impl Operation {
                 doc.set(kind(k)?, id, fields)?;
                 format!("edit {k} {id}")
             }
-            Self::Delete { kind: k, id } => {
+            Operation::Delete { kind: k, id } => {
                 doc.delete(kind(k)?, id)?;
                 format!("delete {k} {id}")
             }
-            Self::Restore { kind: k, id } => {
+            Operation::Restore { kind: k, id } => {
                 doc.restore(kind(k)?, id)?;
                 format!("restore {k} {id}")
             }
-            Self::Splice {
+            Operation::Splice {
                 kind: k,
                 id,
                 field,
@@ -120,20 +204,41 @@ impl Operation {
                 doc.splice_text(kind(k)?, id, field, *position, *delete, insert)?;
                 format!("edit {k} {id} {field}")
             }
-            Self::Vote {
+            Operation::Vote {
                 round,
                 participant,
                 item,
                 id,
+                paper,
             } => {
                 let mut fields = Map::new();
                 fields.insert("round".into(), Json::from(round.as_str()));
-                fields.insert("participant".into(), Json::from(participant.as_str()));
+                if let Some(participant) = participant {
+                    fields.insert("participant".into(), Json::from(participant.as_str()));
+                }
                 fields.insert("item".into(), Json::from(item.as_str()));
                 fields.insert("laptop".into(), Json::from(doc.laptop()));
                 fields.insert("time".into(), Json::from(now_ms));
+                if *paper {
+                    fields.insert("paper".into(), Json::Bool(true));
+                }
                 let id = doc.add(Kind::Vote, id.as_deref(), &fields, now_ms)?;
+                added.push(id.clone());
                 format!("vote {id} in {round}")
+            }
+            Operation::Timer { stage, action } => {
+                crate::facilitation::timer(doc, stage, *action, now_ms)?;
+                format!("timer {stage} {action:?}")
+            }
+            Operation::CloseRound { round, top } => {
+                let made = crate::facilitation::close_round(doc, round, *top, now_ms)?;
+                added.extend(made);
+                format!("close vote round {round}")
+            }
+            Operation::CopyPersona { name } => {
+                let id = crate::demo::copy_persona(doc, name, now_ms)?;
+                added.push(id.clone());
+                format!("add persona {id}")
             }
         })
     }

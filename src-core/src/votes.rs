@@ -45,6 +45,15 @@ pub struct ExcessVote {
     pub laptop: String,
 }
 
+/// A dot that counted: who placed it (empty for a paper tally), on what, and whether it came
+/// from paper.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountedVote {
+    pub participant: String,
+    pub item: String,
+    pub paper: bool,
+}
+
 /// The outcome of one vote round.
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
 pub struct RoundResult {
@@ -55,6 +64,9 @@ pub struct RoundResult {
     /// Participants with at least one counted dot.
     pub voters: usize,
     pub excess: Vec<ExcessVote>,
+    /// Every dot that counted, for results by role (not in `inspect --json`).
+    #[serde(skip)]
+    pub counted: Vec<CountedVote>,
 }
 
 /// Counts every round's votes (deleted votes and rounds are left out).
@@ -75,8 +87,22 @@ pub fn tally(doc: &WorkshopDoc) -> Result<Vec<RoundResult>, DocumentError> {
             .collect();
         let mut used: BTreeMap<&str, (usize, BTreeMap<&str, usize>)> = BTreeMap::new();
         let mut excess = Vec::new();
+        let mut counted = Vec::new();
         for vote in votes.iter().filter(|v| v.str("round") == round.id) {
             let (participant, item) = (vote.str("participant"), vote.str("item"));
+            let paper = vote.get("paper") == &crate::model::FieldValue::Bool(true);
+            if participant.is_empty() {
+                // A paper tally: nobody's limits to hold it to.
+                if let Some(count) = dots.get_mut(item) {
+                    *count += 1;
+                    counted.push(CountedVote {
+                        participant: String::new(),
+                        item: item.to_owned(),
+                        paper,
+                    });
+                }
+                continue;
+            }
             let (total, per_item) = used.entry(participant).or_default();
             let on_item = per_item.entry(item).or_default();
             if *total < limits.dots_per_person
@@ -86,6 +112,11 @@ pub fn tally(doc: &WorkshopDoc) -> Result<Vec<RoundResult>, DocumentError> {
                 *total += 1;
                 *on_item += 1;
                 *dots.entry(item.to_owned()).or_default() += 1;
+                counted.push(CountedVote {
+                    participant: participant.to_owned(),
+                    item: item.to_owned(),
+                    paper,
+                });
             } else {
                 excess.push(ExcessVote {
                     vote: vote.id.clone(),
@@ -101,6 +132,7 @@ pub fn tally(doc: &WorkshopDoc) -> Result<Vec<RoundResult>, DocumentError> {
             dots,
             voters: used.values().filter(|(total, _)| *total > 0).count(),
             excess,
+            counted,
         });
     }
     Ok(results)

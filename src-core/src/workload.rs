@@ -2,7 +2,7 @@
 //! in a day (notes typed in, persona texts written, map nodes moved, dots cast), as real changes.
 
 use crate::document::WorkshopDoc;
-use crate::ops::Operation;
+use crate::ops::{Apply, Operation};
 use automerge::{ActorId, ReadDoc};
 use serde_json::json;
 

@@ -12,7 +12,7 @@ use systematic_core::document::WorkshopDoc;
 use systematic_core::inspect::model_json;
 use systematic_core::merge::{merge, MergeOptions, MergeSource};
 use systematic_core::model::Kind;
-use systematic_core::ops::Operation;
+use systematic_core::ops::{Apply, Operation};
 
 /// One random step on one laptop; targets are picked among the items that laptop can see.
 #[derive(Debug, Clone)]

@@ -6,9 +6,12 @@
 
 mod analysis;
 mod error;
+mod facilitation;
 mod map;
 mod merge;
 mod model;
+mod operation;
+mod projector;
 mod request;
 
 pub use analysis::{
@@ -16,6 +19,10 @@ pub use analysis::{
     Reached,
 };
 pub use error::{AppError, ErrorKind};
+pub use facilitation::{
+    Action, ActionStatus, Candidate, Facilitation, ItemResult, Note, Participant, Priority, Role,
+    RoleGroup, Round, RoundResults, Stage, StageStatus, Template, TemplateStage, Theme,
+};
 pub use map::{
     ConnectionDraft, FailureDraft, Level, LinkRef, LinkTarget, MapChanges, MapConnection, MapEdit,
     MapEdited, MapFailure, MapNode, MapView, NodeDraft, NodeKind, NodeMove, Polarity, Shape,
@@ -29,4 +36,9 @@ pub use model::{
     AppStatus, HistoryEntry, NewWorkshop, Persona, PersonaDraft, PersonaId, PersonalDetails,
     WorkshopId, WorkshopMeta, WorkshopSummary, WorkshopView,
 };
-pub use request::{FilePurpose, Request, Response, CHOOSE_FILES_COMMAND, DISPATCH_COMMAND};
+pub use operation::{Operation, TimerAction};
+pub use projector::{Projected, ProjectorView, Showing};
+pub use request::{
+    FilePurpose, Request, Response, CHOOSE_FILES_COMMAND, DISPATCH_COMMAND, OPEN_PROJECTOR_COMMAND,
+    PROJECTOR_WINDOW,
+};

@@ -31,6 +31,12 @@ pub struct NewWorkshop {
     pub date: Option<NaiveDate>,
     pub venue: String,
     pub facilitator: String,
+    /// The method template to take the agenda from (`systematic`, `esther`, …); none is blank.
+    #[serde(default)]
+    pub template: Option<String>,
+    /// The UI's language, so the template's stages come in it.
+    #[serde(default)]
+    pub locale: Option<String>,
 }
 
 /// The editable facts about a workshop.

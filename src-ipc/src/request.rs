@@ -1,10 +1,13 @@
 use crate::analysis::{MapAnalysis, Reach};
+use crate::facilitation::{Facilitation, Template};
 use crate::map::{MapEdit, MapEdited, MapView};
 use crate::merge::MergeReport;
 use crate::model::{
     AppStatus, HistoryEntry, NewWorkshop, Persona, PersonaDraft, PersonaId, PersonalDetails,
     WorkshopId, WorkshopSummary, WorkshopView,
 };
+use crate::operation::Operation;
+use crate::projector::{ProjectorView, Showing};
 use serde::{Deserialize, Serialize};
 
 /// The name of the Tauri command that carries every [`Request`]; its argument is `request`.
@@ -12,6 +15,10 @@ pub const DISPATCH_COMMAND: &str = "dispatch";
 /// The name of the Tauri command that shows a file chooser; its argument is `purpose`
 /// ([`FilePurpose`]) and it answers the chosen paths, or nothing when the user cancelled.
 pub const CHOOSE_FILES_COMMAND: &str = "choose_files";
+/// The name of the Tauri command that opens (or brings forward) the projector window.
+pub const OPEN_PROJECTOR_COMMAND: &str = "open_projector";
+/// The window label of the projector, whose web view may only ask for [`Request::Projector`].
+pub const PROJECTOR_WINDOW: &str = "projector";
 
 /// Why the UI asks the user for files; decides the dialog's title, filter and mode.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
@@ -151,6 +158,29 @@ pub enum Request {
         format: String,
         path: String,
     },
+    /// The method templates a new workshop can start from, in `locale` where translated.
+    Templates {
+        locale: String,
+    },
+    /// The agenda, participants, notes, vote rounds, priorities and actions.
+    Facilitation {
+        workshop: WorkshopId,
+    },
+    /// Applies the operations as one change (one undo step) and answers the facilitation view.
+    /// Nothing is written if any operation is refused.
+    Edit {
+        workshop: WorkshopId,
+        ops: Vec<Operation>,
+    },
+    /// Puts `showing` (of this workshop) on the projector window; participant names appear
+    /// there only when `show_names`.
+    ShowOnProjector {
+        workshop: WorkshopId,
+        showing: Showing,
+        show_names: bool,
+    },
+    /// What the projector window draws now; nothing until a workshop was put on it.
+    Projector,
 }
 
 /// The answer to a [`Request`]; each request has exactly one matching variant.
@@ -172,6 +202,9 @@ pub enum Response {
     MapEdited(MapEdited),
     Analysis(MapAnalysis),
     Reach(Reach),
+    Templates(Vec<Template>),
+    Facilitation(Box<Facilitation>),
+    Projector(Option<Box<ProjectorView>>),
     /// The files a request wrote.
     Written(Vec<String>),
     /// The request was carried out and has nothing to show.

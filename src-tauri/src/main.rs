@@ -5,16 +5,22 @@ mod files;
 
 use std::sync::Mutex;
 use systematic_core::{data_dir, App};
-use systematic_ipc::{AppError, FilePurpose, Request, Response};
+use systematic_ipc::{AppError, ErrorKind, FilePurpose, Request, Response, PROJECTOR_WINDOW};
 
 /// The IPC command for every [`Request`] (`systematic_ipc::DISPATCH_COMMAND`). Async, so a save's
 /// fsync never freezes the window; requests still run one at a time behind the lock.
 #[tauri::command(async)]
 fn dispatch(
+    window: tauri::Window,
     state: tauri::State<'_, Mutex<App>>,
     chosen: tauri::State<'_, files::Chosen>,
     request: Request,
 ) -> Result<Response, AppError> {
+    // The projector faces the room: it may read what it shows, and change nothing.
+    if window.label() == PROJECTOR_WINDOW && !projector_may_ask(&request) {
+        return Err(AppError::new(ErrorKind::Internal, "error-internal")
+            .with("detail", "the projector window only shows"));
+    }
     // The web view may only name files the person picked in a file chooser.
     chosen.check(&request)?;
     // A panic in an earlier request must not lock the facilitator out of their workshop.
@@ -36,13 +42,46 @@ fn choose_files(
     Some(paths)
 }
 
+/// The only requests the projector window may send.
+fn projector_may_ask(request: &Request) -> bool {
+    matches!(request, Request::Projector)
+}
+
+/// Opens the projector window (`systematic_ipc::OPEN_PROJECTOR_COMMAND`), or brings it forward
+/// if it is open. The facilitator drags it onto the projector's screen and makes it full screen.
+#[tauri::command]
+fn open_projector(app: tauri::AppHandle) -> Result<(), AppError> {
+    use tauri::Manager;
+    if let Some(window) = app.get_webview_window(PROJECTOR_WINDOW) {
+        return window.set_focus().map_err(window_error);
+    }
+    tauri::WebviewWindowBuilder::new(
+        &app,
+        PROJECTOR_WINDOW,
+        tauri::WebviewUrl::App("index.html#projector".into()),
+    )
+    .title("SysteMatic Workshop: projector")
+    .inner_size(1280.0, 720.0)
+    .build()
+    .map(|_| ())
+    .map_err(window_error)
+}
+
+fn window_error(error: tauri::Error) -> AppError {
+    AppError::new(ErrorKind::Internal, "error-projector-window").with("detail", error.to_string())
+}
+
 fn main() {
     let app = App::open(data_dir::from_env());
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(Mutex::new(app))
         .manage(files::Chosen::default())
-        .invoke_handler(tauri::generate_handler![dispatch, choose_files])
+        .invoke_handler(tauri::generate_handler![
+            dispatch,
+            choose_files,
+            open_projector
+        ])
         .run(tauri::generate_context!());
     if let Err(error) = result {
         eprintln!("SysteMatic Workshop could not start its window: {error}");
@@ -60,5 +99,28 @@ mod tests {
             systematic_ipc::CHOOSE_FILES_COMMAND,
             stringify!(choose_files)
         );
+        assert_eq!(
+            systematic_ipc::OPEN_PROJECTOR_COMMAND,
+            stringify!(open_projector)
+        );
+    }
+
+    #[test]
+    fn the_projector_may_only_read_what_it_shows() {
+        use systematic_ipc::{Request, WorkshopId};
+        assert!(super::projector_may_ask(&Request::Projector));
+        let workshop = WorkshopId("w".into());
+        for request in [
+            Request::ListWorkshops,
+            Request::Facilitation {
+                workshop: workshop.clone(),
+            },
+            Request::Edit {
+                workshop,
+                ops: Vec::new(),
+            },
+        ] {
+            assert!(!super::projector_may_ask(&request), "{request:?}");
+        }
     }
 }

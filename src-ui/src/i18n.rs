@@ -108,6 +108,12 @@ impl From<u32> for Arg {
     }
 }
 
+impl From<usize> for Arg {
+    fn from(number: usize) -> Self {
+        Self::Number(i64::try_from(number).unwrap_or(i64::MAX))
+    }
+}
+
 impl From<i64> for Arg {
     fn from(number: i64) -> Self {
         Self::Number(number)
@@ -118,6 +124,11 @@ impl From<u16> for Arg {
     fn from(number: u16) -> Self {
         Self::Number(i64::from(number))
     }
+}
+
+/// The locale in use ("en-GB", "sv"): the best match for the laptop's language.
+pub fn locale() -> &'static str {
+    ACTIVE.with(|active| active.first().copied().unwrap_or("en-GB"))
 }
 
 /// The message `id`.

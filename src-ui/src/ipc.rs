@@ -3,9 +3,10 @@
 
 use serde::Serialize;
 use systematic_ipc::{
-    AppError, AppStatus, ErrorKind, FilePurpose, HistoryEntry, MapAnalysis, MapEdit, MapEdited,
-    MapView, MergeReport, NewWorkshop, Persona, PersonaDraft, PersonaId, Reach, Request, Response,
-    WorkshopId, WorkshopSummary, WorkshopView, CHOOSE_FILES_COMMAND, DISPATCH_COMMAND,
+    AppError, AppStatus, ErrorKind, Facilitation, FilePurpose, HistoryEntry, MapAnalysis, MapEdit,
+    MapEdited, MapView, MergeReport, NewWorkshop, Operation, Persona, PersonaDraft, PersonaId,
+    ProjectorView, Reach, Request, Response, Showing, Template, WorkshopId, WorkshopSummary,
+    WorkshopView, CHOOSE_FILES_COMMAND, DISPATCH_COMMAND, OPEN_PROJECTOR_COMMAND,
 };
 use wasm_bindgen::prelude::*;
 
@@ -253,6 +254,61 @@ pub async fn export_map(
     .await?
     {
         Response::Written(paths) => Ok(paths),
+        other => Err(unexpected(other)),
+    }
+}
+
+/// The method templates, in `locale` where translated.
+pub async fn templates(locale: String) -> Result<Vec<Template>, AppError> {
+    match call(Request::Templates { locale }).await? {
+        Response::Templates(list) => Ok(list),
+        other => Err(unexpected(other)),
+    }
+}
+
+async fn facilitation_answer(request: Request) -> Result<Facilitation, AppError> {
+    match call(request).await? {
+        Response::Facilitation(view) => Ok(*view),
+        other => Err(unexpected(other)),
+    }
+}
+
+pub async fn facilitation(workshop: WorkshopId) -> Result<Facilitation, AppError> {
+    facilitation_answer(Request::Facilitation { workshop }).await
+}
+
+/// Applies `ops` as one change (one undo step).
+pub async fn edit(workshop: WorkshopId, ops: Vec<Operation>) -> Result<Facilitation, AppError> {
+    facilitation_answer(Request::Edit { workshop, ops }).await
+}
+
+/// Opens the projector window, or brings it forward.
+pub async fn open_projector() -> Result<(), AppError> {
+    match invoke(OPEN_PROJECTOR_COMMAND, JsValue::from(js_sys::Object::new())).await {
+        Ok(_) => Ok(()),
+        Err(value) => Err(serde_wasm_bindgen::from_value(value.clone())
+            .unwrap_or_else(|_| internal(value.as_string().unwrap_or_default()))),
+    }
+}
+
+/// Puts `showing` on the projector.
+pub async fn show_on_projector(
+    workshop: WorkshopId,
+    showing: Showing,
+    show_names: bool,
+) -> Result<(), AppError> {
+    done(Request::ShowOnProjector {
+        workshop,
+        showing,
+        show_names,
+    })
+    .await
+}
+
+/// What the projector window draws now.
+pub async fn projector() -> Result<Option<ProjectorView>, AppError> {
+    match call(Request::Projector).await? {
+        Response::Projector(view) => Ok(view.map(|v| *v)),
         other => Err(unexpected(other)),
     }
 }

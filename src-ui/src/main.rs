@@ -1,6 +1,7 @@
 //! The SysteMatic Workshop user interface (Leptos, client-side rendered, compiled to wasm).
 
 mod components;
+mod facilitation_state;
 mod i18n;
 mod ipc;
 mod map_geometry;
@@ -11,5 +12,13 @@ mod marks;
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(components::app::App);
+    // The projector window loads the same page with `#projector`.
+    let projector = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .is_some_and(|hash| hash == "#projector");
+    if projector {
+        leptos::mount::mount_to_body(components::projector_screen::ProjectorScreen);
+    } else {
+        leptos::mount::mount_to_body(components::app::App);
+    }
 }

@@ -1,6 +1,8 @@
 //! Helpers for the end-to-end tests: start `tauri-driver` for one test with its own data and XDG
 //! folders, launch the real release app through WebKitWebDriver, and clean up whatever happens.
 
+pub mod map_driver;
+
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};

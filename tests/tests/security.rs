@@ -4,9 +4,20 @@
 use systematic_tests::project_root;
 
 /// Everything the UI may do. Adding a permission means adding it here, in review.
-/// The app's two commands; no plugin permission (the dialog plugin is used from Rust only, so the
-/// web view cannot open files or dialogs by itself).
-const ALLOWED_PERMISSIONS: &[&str] = &["allow-dispatch", "allow-choose-files"];
+/// Per capability file: the main window gets the app's three commands, the projector window only
+/// `dispatch` (and the shell lets it ask only for the projector's view). No plugin permission:
+/// the dialog plugin is used from Rust only, so no web view can open files or dialogs by itself.
+const ALLOWED_PERMISSIONS: &[(&str, &[&str])] = &[
+    (
+        "main-window",
+        &[
+            "allow-dispatch",
+            "allow-choose-files",
+            "allow-open-projector",
+        ],
+    ),
+    ("projector-window", &["allow-dispatch"]),
+];
 
 fn read_json(relative: &str) -> serde_json::Value {
     let path = project_root().join(relative);
@@ -18,10 +29,16 @@ fn read_json(relative: &str) -> serde_json::Value {
 fn capabilities_grant_only_the_allow_list() {
     let dir = project_root().join("src-tauri/capabilities");
     let mut granted = Vec::new();
+    let mut capabilities = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("capabilities folder") {
         let path = entry.expect("entry").path();
         let text = std::fs::read_to_string(&path).expect("read capability");
         let capability: serde_json::Value = serde_json::from_str(&text).expect("capability JSON");
+        let identifier = capability["identifier"]
+            .as_str()
+            .expect("identifier")
+            .to_owned();
+        capabilities.push(identifier.clone());
         assert!(
             capability.get("remote").is_none(),
             "{}: no remote URLs may call the app",
@@ -36,20 +53,32 @@ fn capabilities_grant_only_the_allow_list() {
                 .or_else(|| permission["identifier"].as_str())
                 .expect("permission name")
                 .to_owned();
-            granted.push(name);
+            granted.push((identifier.clone(), name));
         }
     }
     granted.sort();
-    let mut allowed: Vec<String> = ALLOWED_PERMISSIONS.iter().map(|p| p.to_string()).collect();
+    let mut allowed: Vec<(String, String)> = ALLOWED_PERMISSIONS
+        .iter()
+        .flat_map(|(capability, permissions)| {
+            permissions
+                .iter()
+                .map(|p| (capability.to_string(), p.to_string()))
+        })
+        .collect();
     allowed.sort();
     assert_eq!(granted, allowed);
+    capabilities.sort();
+    assert_eq!(capabilities, ["main-window", "projector-window"]);
 }
 
 #[test]
 fn the_config_lists_only_our_capabilities() {
     let config = read_json("tauri.conf.json");
     let listed = &config["app"]["security"]["capabilities"];
-    assert_eq!(listed, &serde_json::json!(["main-window"]));
+    assert_eq!(
+        listed,
+        &serde_json::json!(["main-window", "projector-window"])
+    );
 }
 
 #[test]

@@ -151,6 +151,47 @@ fn every_map_word_has_a_label() {
     }
 }
 
+/// The facilitation screens look words up by name (`role-carer`, `colour-pink`,
+/// `stage-status-done`, `action-status-in-progress`, `tab-voting`); every one needs its words.
+#[test]
+fn every_facilitation_word_has_a_label() {
+    use systematic_core::model::schema::{ACTION_STATUSES, NOTE_COLOURS, ROLES, STAGE_STATUSES};
+    let ids = ftl_ids();
+    let dashed = |s: &str| s.replace('_', "-");
+    let mut wanted: Vec<String> = ROLES
+        .iter()
+        .map(|r| format!("role-{}", dashed(r)))
+        .collect();
+    wanted.push("role-none".into());
+    wanted.extend(NOTE_COLOURS.iter().map(|c| format!("colour-{c}")));
+    wanted.extend(
+        STAGE_STATUSES
+            .iter()
+            .map(|s| format!("stage-status-{}", dashed(s))),
+    );
+    wanted.extend(
+        ACTION_STATUSES
+            .iter()
+            .map(|s| format!("action-status-{}", dashed(s))),
+    );
+    wanted.extend(
+        [
+            "agenda",
+            "people",
+            "personas",
+            "map",
+            "notes",
+            "voting",
+            "priorities",
+        ]
+        .iter()
+        .map(|t| format!("tab-{t}")),
+    );
+    for id in wanted {
+        assert!(ids.contains(&id), "{id} is missing from app.ftl");
+    }
+}
+
 /// Every portrait the model accepts has its illustration, its name in app.ftl, and is compiled
 /// into the UI's picker.
 #[test]

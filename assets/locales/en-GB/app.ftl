@@ -68,6 +68,7 @@ error-data-folder-full = Workshops cannot be saved in { $path } because the disk
 error-data-folder-unusable = Workshops cannot be saved in { $path }: { $detail }
 error-workshop-not-found = This workshop is not on this laptop any more.
 error-persona-not-found = This persona has been removed.
+error-template-not-found = There is no method template called “{ $name }” in this version of the app. Pick another one.
 error-workshop-damaged = This workshop's saved data is damaged and cannot be opened. It has been kept as it is; nothing was deleted.
 error-workshop-too-new = This workshop was saved by a newer version of SysteMatic Workshop. Please update the app on this laptop to open it.
 error-storage = Your change could not be saved: { $detail }. Nothing already saved has been lost.
@@ -353,3 +354,189 @@ map-format-csv = Spreadsheet (nodes and connections CSV)
 map-format-graphml = GraphML (Gephi, yEd)
 map-format-json_canvas = JSON Canvas (Obsidian)
 map-format-dot = Graphviz (DOT)
+
+## Fields added for live facilitation (merge report and conflict choices)
+field-template = Method template
+field-locale = Language of the template
+field-started_at = Timer started
+field-spent_ms = Time spent
+field-extra_minutes = Minutes added
+field-absent = Absent
+field-paper = From a paper sheet
+field-dots = Dots
+field-answers = Answers the contract statement
+field-template-hint = The agenda the workshop starts with; every stage can be changed afterwards.
+
+## Words used in several places
+save = Save
+edit = Edit
+remove = Remove
+minutes = { $minutes } min
+
+## The workshop's tabs
+tabs-label = Parts of the workshop
+tab-agenda = Agenda
+tab-people = People
+tab-personas = Personas
+tab-map = System map
+tab-notes = Notes
+tab-voting = Dot-voting
+tab-priorities = Priorities and actions
+
+## The current stage and its timer
+stage-bar-label = Current stage and timer
+stage-none = The agenda has no stage left to run. Add one under Agenda.
+stage-count = Stage { $number } of { $count }
+stage-clock-label = Time left in this stage
+stage-time-up = Time is up for this stage. Finish the thought, then move on or add a minute.
+timer-start = Start timer
+timer-pause = Pause
+timer-add-minute = +1 minute
+stage-next = Next stage
+
+## Agenda
+agenda-title = Agenda
+stage-status-planned = Planned
+stage-status-running = Now
+stage-status-done = Done
+stage-status-skipped = Skipped
+stage-planned = { $minutes } min planned
+stage-spent = { $time } spent
+stage-start = Start this stage
+stage-name = Stage name
+stage-question = Opening question
+stage-minutes = Minutes
+stage-new-name = New stage
+stage-add = Add stage
+
+## Participants
+participants-title = People
+participants-intro = Add everyone taking part by a first name or a pseudonym they choose. Real names and contact details never go into the workshop file.
+participants-empty = Nobody has been added yet.
+participant-pseudonym = Name or pseudonym
+participant-pseudonym-hint = For example “Ann” or “Table 3 carer”
+participant-role = Role
+participant-group = Working group
+participant-consent = Happy to be quoted
+participant-absent = Absent today
+participant-add = Add person
+role-none = No role given
+role-lived-experience = Person with lived experience
+role-carer = Carer
+role-lay-partner = Lay partner
+role-clinician = Clinician
+role-social-care = Social care
+role-voluntary-sector = Voluntary sector
+role-commissioner = Commissioner
+role-manager = Manager
+role-facilitator = Facilitator
+role-other = Other
+
+## Built-in personas
+persona-built-in = Copy a ready-made persona
+persona-built-in-pick = Choose…
+persona-built-in-copy = Copy in
+
+## Notes and themes
+notes-title = Notes
+note-text = Note
+note-text-hint = Type what was said and press Enter
+note-colour = Colour
+note-author = Whose idea
+note-author-none = Not said
+note-add = Add note
+note-theme = Theme
+note-remove = Remove note
+notes-unsorted = Not sorted yet
+theme-new = New theme
+theme-add = Add theme
+theme-rename = Theme name
+notes-colour-by = Colour notes by
+notes-colour-by-note = Their own colour
+notes-colour-by-role = Role
+notes-colour-by-table = Table (laptop)
+colour-yellow = Yellow
+colour-pink = Pink
+colour-blue = Blue
+colour-green = Green
+colour-orange = Orange
+
+## Dot-voting
+voting-title = Dot-voting
+voting-intro = Everyone places their dots on what matters most. Results stay hidden until you reveal them, unless the round is live.
+round-new = New vote round
+round-question = Question
+round-question-hint = For example “Which failures should we work on first?”
+round-candidates = What people vote on
+round-candidates-empty = Nothing to vote on yet: add failure points on the map, notes or themes first.
+round-dots = Dots per person
+round-per-item = Most dots on one item
+round-hidden = Hide results until I reveal them
+round-create = Start the round
+round-open-hidden = Open, results hidden
+round-open-live = Open, results live
+round-closed = Closed
+round-voted = { $voted } of { $present } have voted
+round-limits = { $dots } dots each, at most { $per_item } on one item
+round-reveal = Reveal results
+round-close = Close and make priorities
+booth-open = Pass the laptop
+booth-pick-name = Find your name and tap it.
+booth-voted = voted
+booth-close = Finish passing the laptop
+booth-hello = Hello { $name }. Place your dots.
+booth-dots-left = { $dots ->
+    [one] 1 dot left
+   *[other] { $dots } dots left
+}
+booth-add-dot = Add a dot to { $item }
+booth-remove-dot = Take a dot off { $item }
+booth-confirm = That's my vote
+booth-not-me = Not me, go back
+booth-thanks = Thank you. Your dots are saved. Please pass the laptop to the next person.
+booth-next = Next person
+paper-open = Enter paper votes
+paper-title = Votes from a paper sheet
+paper-who = Whose sheet
+paper-tally = A tally (nobody named)
+paper-save = Save paper votes
+results-turnout = { $voters } of { $present } people present voted
+results-paper = { $dots } dots from paper
+results-excess = { $dots } dots over someone's limit not counted
+results-by-role = Show by role
+results-people = People with lived experience, carers and lay partners
+results-professionals = Professionals
+results-others = Others
+results-tie = tied
+results-dots = { $dots ->
+    [one] 1 dot
+   *[other] { $dots } dots
+}
+results-dots-by-role = { $people } · { $professionals } · { $others }
+
+## Priorities and actions
+priorities-title = Priorities and actions
+priorities-intro = What the group agreed to work on, and who does what by when.
+priorities-empty = No priorities yet. Close a vote round, or add one here.
+priority-new = New priority
+priority-add = Add priority
+action-text = Action
+action-owner = Who
+action-due = By when
+action-add = Add action
+action-status = Status
+action-status-not-started = Not started
+action-status-in-progress = In progress
+action-status-done = Done
+action-status-dropped = Dropped
+error-projector-window = The projector window could not be opened ({ $detail }). The workshop itself is fine; try again, or show this laptop's screen instead.
+
+## Projector
+projector-open = Open projector window
+projector-shows = Projector shows
+projector-shows-stage = The stage and its question
+projector-shows-map = The system map
+projector-names = Show names of who voted
+projector-waiting = The facilitator has not put anything on the projector yet.
+projector-what-matters = What matters to me
+projector-results-hidden = Results are hidden until the facilitator reveals them.

@@ -9,6 +9,7 @@ fn new_workshop(title: &str) -> NewWorkshop {
         date: NaiveDate::from_ymd_opt(2026, 5, 14),
         venue: "St Anne's church hall".into(),
         facilitator: "Priya".into(),
+        ..NewWorkshop::default()
     }
 }
 

@@ -342,7 +342,7 @@ impl WorkshopDoc {
         if kind == Kind::Vote && deleted {
             // A restored dot must pass the same checks as a new one.
             let vote = self.read_item(kind, id, &obj)?;
-            let checked: Vec<_> = ["round", "participant", "item"]
+            let checked: Vec<_> = ["round", "participant", "item", "paper"]
                 .into_iter()
                 .filter_map(|name| kind.field(name).map(|spec| (spec, vote.get(name).clone())))
                 .collect();
@@ -406,7 +406,8 @@ impl WorkshopDoc {
     }
 
     /// A vote is only taken while its round is open, from a known participant, for one of the
-    /// round's candidates, and while the participant has dots left.
+    /// round's candidates, and while the participant has dots left. A paper tally (a paper dot
+    /// with nobody named) has no one's limits to check.
     fn check_vote(&self, checked: &[(&'static crate::model::FieldSpec, FieldValue)]) -> Result<()> {
         let get = |name: &str| {
             checked
@@ -423,13 +424,28 @@ impl WorkshopDoc {
         if round.str("status") == "closed" {
             return Err(ModelError::RoundClosed(round_id).into());
         }
-        self.live_obj(Kind::Participant, &participant)?;
+        let paper = checked
+            .iter()
+            .any(|(s, v)| s.name == "paper" && *v == FieldValue::Bool(true));
+        if participant.is_empty() {
+            if !paper {
+                return Err(ModelError::Required {
+                    field: "participant".into(),
+                }
+                .into());
+            }
+        } else {
+            self.live_obj(Kind::Participant, &participant)?;
+        }
         if !round.get("candidates").as_list().contains(&item) {
             return Err(ModelError::NotACandidate {
                 round: round_id,
                 item,
             }
             .into());
+        }
+        if participant.is_empty() {
+            return Ok(());
         }
         let limits = crate::votes::RoundLimits::of(&round);
         let (mut total, mut on_item) = (0, 0);

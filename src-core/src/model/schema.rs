@@ -86,6 +86,11 @@ const NAME: FieldType = FieldType::Line { max: NAME_MAX };
 const TEXT: FieldType = FieldType::Text { max: LONG_TEXT_MAX };
 const SCORE: FieldType = FieldType::Int { min: 1, max: 5 };
 const ANY: &[Kind] = &[];
+/// Milliseconds: a time since the Unix epoch, or a duration.
+const TIME: FieldType = FieldType::Int {
+    min: 0,
+    max: i64::MAX,
+};
 
 /// The roles a participant can have, as in the source documents' "equal partners".
 pub const ROLES: &[&str] = &[
@@ -142,6 +147,10 @@ pub const WORKSHOP_FIELDS: &[FieldSpec] = &[
         },
     ),
     field("method", LINE),
+    // The method template the agenda came from (`systematic`), so its working groups are offered.
+    field("template", LINE),
+    // The language the template's words were taken in (`sv`).
+    field("locale", NAME),
 ];
 
 macro_rules! kinds {
@@ -219,6 +228,13 @@ impl Kind {
                     field("planned_minutes", Int { min: 0, max: 600 }),
                     field("status", Choice(STAGE_STATUSES)),
                     field("order", Number),
+                    // The opening question, shown on the projector.
+                    field("question", LINE),
+                    // The timer: when it was started (absent while paused), how long it ran
+                    // before, and minutes added on the day.
+                    field("started_at", TIME),
+                    field("spent_ms", TIME),
+                    field("extra_minutes", Int { min: 0, max: 600 }),
                 ];
                 F
             }
@@ -228,6 +244,7 @@ impl Kind {
                     field("role", Choice(ROLES)),
                     field("group", NAME),
                     field("consent_to_quote", Bool),
+                    field("absent", Bool),
                 ];
                 F
             }
@@ -342,6 +359,8 @@ impl Kind {
                     field("colour", Choice(NOTE_COLOURS)),
                     field("stage", Ref(&[Kind::Stage])),
                     field("theme", Ref(&[Kind::Theme])),
+                    field("laptop", NAME),
+                    field("participant", Ref(&[Kind::Participant])),
                 ];
                 F
             }
@@ -370,16 +389,13 @@ impl Kind {
             Kind::Vote => {
                 const F: &[FieldSpec] = &[
                     required("round", Ref(&[Kind::VoteRound])),
-                    required("participant", Ref(&[Kind::Participant])),
+                    // Left out only by a paper tally.
+                    field("participant", Ref(&[Kind::Participant])),
                     required("item", Ref(ANY)),
                     field("laptop", NAME),
-                    field(
-                        "time",
-                        Int {
-                            min: 0,
-                            max: i64::MAX,
-                        },
-                    ),
+                    field("time", TIME),
+                    // Copied from a paper voting sheet.
+                    field("paper", Bool),
                 ];
                 F
             }
@@ -387,6 +403,16 @@ impl Kind {
                 const F: &[FieldSpec] = &[
                     required("text", TEXT),
                     field("vote_round", Ref(&[Kind::VoteRound])),
+                    // The candidate it came from, and its dots when the round closed.
+                    field("item", Ref(ANY)),
+                    field(
+                        "dots",
+                        Int {
+                            min: 0,
+                            max: 1_000_000,
+                        },
+                    ),
+                    field("answers", Ref(&[Kind::ContractStatement])),
                 ];
                 F
             }
@@ -398,6 +424,7 @@ impl Kind {
                     field("status", Choice(ACTION_STATUSES)),
                     field("vote_round", Ref(&[Kind::VoteRound])),
                     field("priority", Ref(&[Kind::Priority])),
+                    field("answers", Ref(&[Kind::ContractStatement])),
                 ];
                 F
             }

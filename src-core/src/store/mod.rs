@@ -4,6 +4,7 @@
 //! database runs in WAL mode with `synchronous=FULL`, and the change row is committed before we
 //! answer. If the write fails, the in-memory copy is dropped so memory never runs ahead of disk.
 
+mod facilitation;
 mod map;
 mod personal;
 mod schema;
@@ -274,10 +275,27 @@ impl Store {
         meta: &WorkshopMeta,
         personas: &[PersonaDraft],
     ) -> Result<WorkshopId> {
+        self.create_from(id, meta, personas, None, "en-GB")
+    }
+
+    /// [`Self::create`], with the agenda of a method template (its words in `locale`).
+    pub fn create_from(
+        &mut self,
+        id: WorkshopId,
+        meta: &WorkshopMeta,
+        personas: &[PersonaDraft],
+        template: Option<&systematic_ipc::Template>,
+        locale: &str,
+    ) -> Result<WorkshopId> {
         let now = now_ms();
         let facts = crate::document::typed::meta_fields(meta);
         let mut doc = WorkshopDoc::create(&id.0, &facts, &self.laptop, &self.actor, now)
             .map_err(|e| CoreError::from_document(&id.0, e))?;
+        if let Some(template) = template {
+            crate::facilitation::add_agenda(&mut doc, template, locale, now)
+                .map_err(|e| CoreError::from_document(&id.0, e))?;
+            doc.commit(&format!("agenda from {}", template.name), now);
+        }
         for (offset, persona) in (0_i64..).zip(personas) {
             // One millisecond apart, so the cards keep the order they were given in.
             doc.add_persona(persona, now + offset)

@@ -1,26 +1,42 @@
 use crate::components::map_canvas::{delete_selected, duplicate_selected};
 use crate::components::map_connection_details::MapConnectionDetails;
 use crate::components::map_node_details::MapNodeDetails;
+use crate::components::workshop_tabs::Tab;
 use crate::i18n::{t, t_args};
 use crate::map_state::MapState;
 use leptos::prelude::*;
 use systematic_ipc::{LinkRef, MapConnection, MapNode};
 
 /// Scrolls to the part of the workshop a link names (a persona card), if it is on the page.
-pub fn jump_to(link: &LinkRef) {
-    let Some(element) = linked_element(link) else {
-        return;
-    };
-    element.scroll_into_view();
-    use wasm_bindgen::JsCast;
-    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-        let _ = element.focus();
+pub fn jump_to(link: &LinkRef, tab: Option<RwSignal<Tab>>) {
+    // The card may be on another tab: show that tab, then scroll once it is drawn.
+    if let (Some(tab), Some(wanted)) = (tab, tab_of(link)) {
+        tab.set(wanted);
     }
+    let link = link.clone();
+    set_timeout(
+        move || {
+            let Some(element) = linked_element(&link) else {
+                return;
+            };
+            element.scroll_into_view();
+            use wasm_bindgen::JsCast;
+            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        },
+        std::time::Duration::from_millis(60),
+    );
 }
 
-/// Whether the linked item is on the page to jump to.
+/// The tab that shows a linked item's card.
+fn tab_of(link: &LinkRef) -> Option<Tab> {
+    (link.kind == "persona").then_some(Tab::Personas)
+}
+
+/// Whether the linked item has a card to jump to (on this tab or another).
 pub fn can_jump(link: &LinkRef) -> bool {
-    linked_element(link).is_some()
+    tab_of(link).is_some() || linked_element(link).is_some()
 }
 
 /// The element showing a linked item: its card has the id `{kind}-{id}`.

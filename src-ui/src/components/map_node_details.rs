@@ -1,6 +1,7 @@
 use crate::components::failure_points_editor::FailurePointsEditor;
 use crate::components::map_canvas::{delete_selected, duplicate_selected};
 use crate::components::map_inspector::{can_jump, jump_to};
+use crate::components::workshop_tabs::Tab;
 use crate::i18n::t;
 use crate::map_state::MapState;
 use leptos::prelude::*;
@@ -10,6 +11,8 @@ use systematic_ipc::{ConnectionDraft, Level, MapEdit, MapNode, NodeKind, Polarit
 #[component]
 pub fn MapNodeDetails(node: MapNode) -> impl IntoView {
     let state = expect_context::<MapState>();
+    // Jumping to a persona card shows the Personas tab.
+    let tab = use_context::<RwSignal<Tab>>();
     let id = node.id.clone();
     let draft = node.node.clone();
     let label = RwSignal::new(draft.label.clone());
@@ -150,11 +153,10 @@ pub fn MapNodeDetails(node: MapNode) -> impl IntoView {
                                     } />
                                     {format!("{} · {}", t(&format!("kind-{}", target.item.kind)), target.label)}
                                 </label>
-                                // Only where the linked item is shown on this page (persona cards
-                                // today; journeys and scenarios get their sections with issue 6).
+                                // Only where the linked item has a card (persona cards today).
                                 {can_jump(&item_for_jump).then(|| view! {
                                     <button type="button" class="link" data-testid="jump-link"
-                                        on:click=move |_| jump_to(&item_for_jump)>{t("map-jump")}</button>
+                                        on:click=move |_| jump_to(&item_for_jump, tab)>{t("map-jump")}</button>
                                 })}
                             </div>
                         }

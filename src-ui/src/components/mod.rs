@@ -1,7 +1,10 @@
 //! One Leptos component per file.
 
+pub mod action_form;
+pub mod agenda_panel;
 pub mod analysis_panel;
 pub mod app;
+pub mod built_in_personas;
 pub mod conflict_choice;
 pub mod error_message;
 pub mod failure_points_editor;
@@ -26,10 +29,24 @@ pub mod map_toolbar;
 pub mod merge_report_view;
 pub mod new_node_field;
 pub mod new_workshop_form;
+pub mod note_card;
+pub mod notes_board;
+pub mod paper_votes;
+pub mod participants_panel;
 pub mod persona_card;
 pub mod persona_form;
 pub mod portrait;
 pub mod portrait_picker;
+pub mod priorities_panel;
+pub mod projector_controls;
+pub mod projector_screen;
+pub mod round_card;
 pub mod session_bar;
+pub mod stage_bar;
+pub mod stage_row;
+pub mod vote_booth;
+pub mod vote_panel;
+pub mod vote_results;
 pub mod workshop_list;
 pub mod workshop_page;
+pub mod workshop_tabs;

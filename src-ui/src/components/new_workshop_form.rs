@@ -1,11 +1,11 @@
 use crate::components::error_message::{is_about, ErrorMessage};
-use crate::i18n::t;
+use crate::i18n::{self, t};
 use crate::ipc;
 use chrono::NaiveDate;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use systematic_ipc::{AppError, NewWorkshop, WorkshopId};
+use systematic_ipc::{AppError, NewWorkshop, Template, WorkshopId};
 
 /// Today on this laptop's clock, as the date input expects it (YYYY-MM-DD).
 fn today() -> String {
@@ -18,7 +18,8 @@ fn today() -> String {
     )
 }
 
-/// "New workshop": title, date, venue and facilitator. Checking is the core's job; this form
+/// "New workshop": title, date, venue, facilitator and the method template whose agenda it
+/// starts with. Checking is the core's job; this form
 /// shows what the core says.
 #[component]
 pub fn NewWorkshopForm(on_created: Callback<WorkshopId>, on_cancel: Callback<()>) -> impl IntoView {
@@ -28,6 +29,18 @@ pub fn NewWorkshopForm(on_created: Callback<WorkshopId>, on_cancel: Callback<()>
     let facilitator = RwSignal::new(String::new());
     let error = RwSignal::new(None::<AppError>);
     let busy = RwSignal::new(false);
+    let templates = RwSignal::new(Vec::<Template>::new());
+    let template = RwSignal::new(String::from("systematic"));
+    spawn_local(async move {
+        match ipc::templates(i18n::locale().to_owned()).await {
+            Ok(list) => templates.set(list),
+            Err(e) => error.set(Some(e)),
+        }
+    });
+    let chosen = move || {
+        let id = template.get();
+        templates.with(|list| list.iter().find(|t| t.id == id).cloned())
+    };
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -40,6 +53,8 @@ pub fn NewWorkshopForm(on_created: Callback<WorkshopId>, on_cancel: Callback<()>
             date: NaiveDate::parse_from_str(date.get_untracked().trim(), "%Y-%m-%d").ok(),
             venue: venue.get_untracked(),
             facilitator: facilitator.get_untracked(),
+            template: Some(template.get_untracked()).filter(|t| !t.is_empty()),
+            locale: Some(i18n::locale().to_owned()),
         };
         spawn_local(async move {
             match ipc::create_workshop(form).await {
@@ -86,6 +101,25 @@ pub fn NewWorkshopForm(on_created: Callback<WorkshopId>, on_cancel: Callback<()>
                     prop:value=move || facilitator.get()
                     on:input=move |ev| facilitator.set(event_target_value(&ev)) />
             </label>
+            <label>
+                <span>{t("field-template")}</span>
+                <select data-testid="workshop-template" prop:value=move || template.get()
+                    on:change=move |ev| template.set(event_target_value(&ev))>
+                    {move || templates.get().into_iter().map(|tpl| view! {
+                        <option value=tpl.id.clone() selected=tpl.id == template.get_untracked()>{tpl.name.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            {move || chosen().map(|tpl| view! {
+                <div class="template-preview" data-testid="template-preview">
+                    <p class="muted">{tpl.summary.clone()}</p>
+                    <ol>
+                        {tpl.stages.iter().map(|stage| view! {
+                            <li>{stage.name.clone()} <span class="muted">" · " {i18n::t_args("minutes", &[("minutes", stage.planned_minutes.into())])}</span></li>
+                        }).collect_view()}
+                    </ol>
+                </div>
+            })}
             <div class="actions">
                 <button type="submit" class="primary" data-testid="create-workshop" disabled=move || busy.get()>
                     {t("new-workshop-create")}

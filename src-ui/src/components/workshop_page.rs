@@ -1,11 +1,21 @@
+use crate::components::agenda_panel::AgendaPanel;
+use crate::components::built_in_personas::BuiltInPersonas;
 use crate::components::error_message::ErrorMessage;
 use crate::components::force_merge_confirm::ForceMergeConfirm;
 use crate::components::history_panel::HistoryPanel;
 use crate::components::map_section::MapSection;
 use crate::components::merge_report_view::MergeReportView;
+use crate::components::notes_board::NotesBoard;
+use crate::components::participants_panel::ParticipantsPanel;
 use crate::components::persona_card::PersonaCard;
 use crate::components::persona_form::PersonaForm;
+use crate::components::priorities_panel::PrioritiesPanel;
+use crate::components::projector_controls::ProjectorControls;
 use crate::components::session_bar::{Outcome, SessionBar};
+use crate::components::stage_bar::StageBar;
+use crate::components::vote_panel::VotePanel;
+use crate::components::workshop_tabs::{Tab, WorkshopTabs};
+use crate::facilitation_state::{clock_ms, FacilitationState};
 use crate::i18n::{self, t, t_args};
 use crate::ipc;
 use leptos::prelude::*;
@@ -19,7 +29,7 @@ enum Editing {
     Existing(Box<Persona>),
 }
 
-/// One workshop: its facts and its Personas section.
+/// One workshop: its facts, the current stage and its timer, and its sections as tabs.
 #[component]
 pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
     let workshop = RwSignal::new(None::<WorkshopView>);
@@ -28,6 +38,52 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
     let saved = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Outcome>);
     let show_history = RwSignal::new(false);
+    let tab = RwSignal::new(Tab::Personas);
+    provide_context(tab);
+    let facilitation = FacilitationState::new(id.clone(), error);
+    provide_context(facilitation);
+
+    // The workshop view changes after undo, redo, merges and persona saves: read the
+    // facilitation view again then. A facilitation edit answers its own view and only passes
+    // its undo state on to the workshop view, which must not read everything back again.
+    let passing_on = StoredValue::new(false);
+    Effect::new(move |_| {
+        if workshop.with(Option::is_some) && !std::mem::take(&mut *passing_on.write_value()) {
+            facilitation.reload();
+        }
+    });
+    Effect::new(move |_| {
+        let Some((can_undo, can_redo)) = facilitation
+            .view
+            .with(|v| v.as_ref().map(|v| (v.can_undo, v.can_redo)))
+        else {
+            return;
+        };
+        let differs = workshop.with_untracked(|w| {
+            w.as_ref()
+                .is_some_and(|w| (w.can_undo, w.can_redo) != (can_undo, can_redo))
+        });
+        if differs {
+            passing_on.set_value(true);
+            workshop.update(|w| {
+                if let Some(w) = w {
+                    w.can_undo = can_undo;
+                    w.can_redo = can_redo;
+                }
+            });
+        }
+    });
+    // The stage clock ticks once a second.
+    let tick = set_interval_with_handle(
+        move || facilitation.now.set(clock_ms()),
+        std::time::Duration::from_secs(1),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(tick) = tick {
+            tick.clear();
+        }
+    });
 
     spawn_local({
         let id = id.clone();
@@ -55,6 +111,18 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
         }
     });
     let on_cancel = Callback::new(move |()| editing.set(None));
+    let on_copied = Callback::new({
+        let id = id.clone();
+        move |()| {
+            let id = id.clone();
+            spawn_local(async move {
+                match ipc::open_workshop(id).await {
+                    Ok(view) => workshop.set(Some(view)),
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        }
+    });
     let on_edit = Callback::new(move |persona: Persona| {
         saved.set(false);
         editing.set(Some(Editing::Existing(Box::new(persona))));
@@ -125,12 +193,27 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
             <Show when=move || show_history.get()>
                 <HistoryPanel workshop=workshop error=error />
             </Show>
+            <StageBar />
+            <ProjectorControls personas=Signal::derive(move || workshop.with(|w| w.as_ref().map(|w| {
+                w.personas.iter().map(|p| (p.id.0.clone(), p.details.name.clone())).collect()
+            }).unwrap_or_default())) />
+            <WorkshopTabs tab=tab />
+            <div class="tab-panel" role="tabpanel" aria-labelledby=move || format!("tab-{}", tab.get().name())>
+            {move || match tab.get() {
+                Tab::Agenda => view! { <AgendaPanel /> }.into_any(),
+                Tab::People => view! { <ParticipantsPanel /> }.into_any(),
+                Tab::Notes => view! { <NotesBoard /> }.into_any(),
+                Tab::Voting => view! { <VotePanel /> }.into_any(),
+                Tab::Priorities => view! { <PrioritiesPanel /> }.into_any(),
+                Tab::Map => view! { <MapSection workshop=map_workshop.clone() error=error /> }.into_any(),
+                Tab::Personas => view! {
             <section class="personas" aria-labelledby="personas-heading">
                 <div class="section-head">
                     <div>
                         <h2 id="personas-heading">{t("personas-title")}</h2>
                         <p class="muted">{t("personas-intro")}</p>
                     </div>
+                    <BuiltInPersonas on_copied=on_copied />
                     <button class="primary" data-testid="add-persona"
                         disabled=move || workshop.get().is_none()
                         on:click=move |_| { saved.set(false); editing.set(Some(Editing::New)); }>
@@ -140,10 +223,12 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
                 <Show when=move || saved.get()>
                     <p class="saved" role="status" data-testid="saved">{t("saved")}</p>
                 </Show>
-                {form}
+                {form.clone()}
                 <div class="persona-grid">{cards}</div>
             </section>
-            <MapSection workshop=map_workshop error=error />
+                }.into_any(),
+            }}
+            </div>
         </section>
     }
 }

@@ -193,6 +193,7 @@ async fn main() {
     click(&client, "[data-testid=new-workshop]").await;
     fill(&client, "[data-testid=workshop-title]", "Canvas benchmark").await;
     click(&client, "[data-testid=create-workshop]").await;
+    click(&client, "[data-testid=tab-map]").await;
     wait_for(&client, "[data-testid=map-section][data-loaded=true]").await;
 
     // Start both runs at the same zoom: the fitted 1,000-node map is at the smallest zoom, so zoom
