@@ -1,7 +1,7 @@
 //! End-to-end: a facilitator draws a system map with the keyboard and the mouse, marks where the
 //! system fails Esther, and reads what the analysis says about it.
 
-use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::actions::{InputSource, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use std::time::Duration;
