@@ -112,14 +112,23 @@ fn handle_with_store(store: &mut Store, request: Request) -> Result<Response, Co
                 .map(|name| crate::templates::template(name, locale))
                 .transpose()?;
             let id = WorkshopId(uuid::Uuid::new_v4().to_string());
-            let id = store.create_from(id, &meta, &[], template.as_ref(), locale)?;
+            let id = store.create_from(id, &meta, &[], template.as_ref(), locale, &[])?;
             Ok(Response::Workshop(store.view(&id)?))
         }
         Request::OpenWorkshop { id } => Ok(Response::Workshop(store.view(&id)?)),
         Request::OpenDemoWorkshop => {
             let (id, meta, personas) = demo::demo_workshop()?;
             if !store.contains(&id)? {
-                store.create(id.clone(), &meta, &personas)?;
+                let template = crate::templates::template(demo::DEMO_TEMPLATE, "en-GB")?;
+                let extras = demo::demo_extras();
+                store.create_from(
+                    id.clone(),
+                    &meta,
+                    &personas,
+                    Some(&template),
+                    "en-GB",
+                    &extras,
+                )?;
             }
             Ok(Response::Workshop(store.view(&id)?))
         }

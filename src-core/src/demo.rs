@@ -17,6 +17,9 @@ const DEMO_JSON: &str = include_str!("../../assets/demo/esther.json");
 struct DemoFile {
     workshop: NewWorkshop,
     personas: Vec<PersonaDraft>,
+    /// Esther's frustrations turned into agreed statements (the Jönköping patient contract).
+    #[serde(default)]
+    contract_statements: Vec<String>,
 }
 
 /// The demo's facts and personas, checked against the same limits as anything a user types.
@@ -33,6 +36,27 @@ pub fn demo_workshop() -> Result<(WorkshopId, WorkshopMeta, Vec<PersonaDraft>), 
         .collect::<Result<Vec<_>, _>>()?;
     Ok((WorkshopId(DEMO_WORKSHOP_ID.into()), meta, personas))
 }
+
+/// What the demo adds besides its personas: its agenda's template and the six patient contract
+/// statements, as operations.
+pub fn demo_extras() -> Vec<systematic_ipc::Operation> {
+    let Ok(file) = serde_json::from_str::<DemoFile>(DEMO_JSON) else {
+        return Vec::new();
+    };
+    file.contract_statements
+        .into_iter()
+        .map(|text| systematic_ipc::Operation::Add {
+            kind: Kind::ContractStatement.name().into(),
+            id: None,
+            fields: [("text".to_owned(), serde_json::Value::String(text))]
+                .into_iter()
+                .collect(),
+        })
+        .collect()
+}
+
+/// The template the demo's agenda comes from.
+pub const DEMO_TEMPLATE: &str = "esther";
 
 /// The names of the personas any workshop can copy ("Esther", "Britt-Marie, …").
 pub fn built_in_persona_names() -> Vec<String> {
@@ -76,5 +100,10 @@ mod tests {
             "Esther lives with several conditions"
         );
         assert!(esther.what_matters.contains("I don't know my next step"));
+        assert_eq!(
+            demo_extras().len(),
+            6,
+            "the six patient contract statements"
+        );
     }
 }

@@ -279,7 +279,7 @@ pub struct Action {
 }
 
 /// Everything the facilitation screens show, read from the workshop document in one go.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub struct Facilitation {
     /// The template the workshop started from (empty when none).
     pub template: String,
@@ -297,6 +297,14 @@ pub struct Facilitation {
     pub rounds: Vec<Round>,
     pub priorities: Vec<Priority>,
     pub actions: Vec<Action>,
+    pub journeys: Vec<crate::Journey>,
+    pub scenarios: Vec<crate::Scenario>,
+    pub contract_statements: Vec<crate::ContractStatement>,
+    pub learning_records: Vec<crate::LearningRecord>,
+    /// The workshop's personas (id and name), for the journey and scenario forms.
+    pub personas: Vec<Candidate>,
+    /// The map's nodes, for linking journey steps to them.
+    pub nodes: Vec<crate::NodeChoice>,
     /// The personas shipped with the app that can be copied in ("Esther").
     pub built_in_personas: Vec<String>,
     /// This laptop's name, carried on its notes.

@@ -5,6 +5,7 @@
 //! (shell, core) and to wasm (UI).
 
 mod analysis;
+mod artefacts;
 mod error;
 mod facilitation;
 mod map;
@@ -17,6 +18,9 @@ mod request;
 pub use analysis::{
     Bridge, CutPoint, FeedbackLoop, LoopKind, LostRoute, MapAnalysis, NodeCentrality, Reach,
     Reached,
+};
+pub use artefacts::{
+    ContractStatement, Journey, JourneyStep, LearningRecord, NodeChoice, Scenario,
 };
 pub use error::{AppError, ErrorKind};
 pub use facilitation::{

@@ -180,6 +180,8 @@ fn every_facilitation_word_has_a_label() {
             "people",
             "personas",
             "map",
+            "journeys",
+            "scenarios",
             "notes",
             "voting",
             "priorities",
@@ -187,6 +189,7 @@ fn every_facilitation_word_has_a_label() {
         .iter()
         .map(|t| format!("tab-{t}")),
     );
+    wanted.extend((0..=4).map(|e| format!("emotion-{e}")));
     for id in wanted {
         assert!(ids.contains(&id), "{id} is missing from app.ftl");
     }

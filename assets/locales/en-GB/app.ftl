@@ -540,3 +540,51 @@ projector-names = Show names of who voted
 projector-waiting = The facilitator has not put anything on the projector yet.
 projector-what-matters = What matters to me
 projector-results-hidden = Results are hidden until the facilitator reveals them.
+
+## Journeys
+tab-journeys = Journeys
+tab-scenarios = Failure scenarios
+journeys-title = Patient journeys
+journeys-intro = Walk a persona's journey step by step. Mark how each step felt and where the system failed them; paper journeys from the tables can be typed in here.
+journeys-empty = No journeys yet.
+journey-new = New journey
+journey-new-hint = For example “Esther leaves hospital on a Friday”
+journey-persona = Whose journey
+journey-persona-none = No persona
+journey-add = Add journey
+journey-curve = How each step felt, from very bad at the bottom to very good at the top
+journey-step-touchpoint = Step (touchpoint)
+journey-step-service = Service
+journey-step-emotion = How it felt
+journey-step-failure = The system failed here
+journey-step-failed = The system failed here
+journey-step-add = Add step
+journey-step-link = Link to a map node
+emotion-0 = Very bad
+emotion-1 = Bad
+emotion-2 = Neither good nor bad
+emotion-3 = Good
+emotion-4 = Very good
+
+## Failure scenarios
+scenarios-title = Failure scenarios
+scenarios-intro = What could go wrong for this persona? Tell it as a short story, link it to the map and the journey, and score how bad and how likely it is.
+scenario-matrix = Failure scenarios by impact and likelihood
+scenario-new = New failure scenario
+scenario-title-hint = For example “Nobody knows Esther is home”
+scenario-links = Where it happens (map nodes and journey steps)
+scenario-add = Add scenario
+
+## Patient contract
+contract-title = Patient contract
+contract-intro = The persona's frustrations turned into statements everyone agrees to make true. Tick the priorities and actions that answer each one.
+contract-answered-by = Answered by
+contract-new = New statement
+contract-new-hint = For example “I know my next step”
+contract-add = Add statement
+
+## Learning records
+learning-title = Learning records
+learning-new = New learning record
+learning-initiative = Initiative
+learning-add = Add learning record

@@ -72,6 +72,9 @@ impl Labels {
                 by_id.insert(item.id.clone(), (kind, label));
             }
         }
+        for (id, label) in connection_labels {
+            by_id.insert(id, (Kind::Connection, label));
+        }
         let rounds = doc
             .items(Kind::VoteRound)?
             .into_iter()

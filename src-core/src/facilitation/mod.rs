@@ -2,10 +2,12 @@
 //! and the priorities and actions they lead to, read from the workshop document as one view.
 //! Every change to them is an ordinary [`Operation`](systematic_ipc::Operation).
 
+mod artefacts;
 mod labels;
 mod rounds;
 mod timer;
 
+use artefacts::by_age;
 pub use labels::{Labels, CANDIDATE_KINDS};
 pub use rounds::{close_round, results, DEFAULT_TOP};
 pub use timer::{current_stage, stages_in_order, timer};
@@ -91,12 +93,6 @@ fn action_of(item: &Item) -> Action {
     }
 }
 
-/// Items oldest first (then by id, the same on every laptop).
-fn by_age(mut items: Vec<Item>) -> Vec<Item> {
-    items.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
-    items
-}
-
 /// The facilitation view of `doc`. `laptop` is this laptop's name; undo state is filled in
 /// by the store.
 pub fn view(
@@ -117,6 +113,7 @@ pub fn view(
         }
     }
     let labels = Labels::read(doc)?;
+    let nodes = artefacts::by_age(doc.live_items(Kind::Node)?);
     let roles: BTreeMap<String, Option<Role>> = participants
         .iter()
         .map(|p| (p.id.clone(), p.role))
@@ -211,6 +208,12 @@ pub fn view(
             .iter()
             .map(action_of)
             .collect(),
+        journeys: artefacts::journeys(doc, &nodes)?,
+        scenarios: artefacts::scenarios(doc, &labels)?,
+        contract_statements: artefacts::contract(doc)?,
+        learning_records: artefacts::learning(doc)?,
+        personas: artefacts::personas(doc)?,
+        nodes: artefacts::node_choices(&nodes),
         built_in_personas: crate::demo::built_in_persona_names(),
         laptop: laptop.to_owned(),
         can_undo: false,

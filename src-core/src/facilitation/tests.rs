@@ -310,7 +310,8 @@ fn built_in_personas_can_be_copied_into_any_workshop() {
     );
     let personas = doc.personas().unwrap();
     assert_eq!(personas.len(), 2);
-    assert!(personas[0].details.what_matters.contains("next step"));
+    let esther = personas.iter().find(|p| p.details.name == "Esther").unwrap();
+    assert!(esther.details.what_matters.contains("next step"));
     let unknown = vec![op(json!({"op":"copy_persona","name":"Nobody"}))];
     assert!(apply_all(&mut doc, &unknown, 1).is_err());
 }
@@ -329,4 +330,46 @@ fn a_template_gives_the_agenda_in_order_with_its_questions() {
     assert_eq!(seen.template, "systematic");
     assert_eq!(seen.current_stage.as_ref(), Some(&seen.stages[0].id));
     assert_eq!(seen.working_groups.len(), 3);
+}
+
+#[test]
+fn journeys_scenarios_and_the_contract_read_with_their_links() {
+    let mut doc = new_doc();
+    run(
+        &mut doc,
+        vec![
+            json!({"op":"add","kind":"journey","id":"j","fields":{"title":"Leaving hospital"}}),
+            json!({"op":"add","kind":"journey_step","id":"late","fields":{"journey":"j","order":2.0,"touchpoint":"Home alone","emotion":-2,"failure":true}}),
+            json!({"op":"add","kind":"journey_step","id":"ward","fields":{"journey":"j","order":1.0,"touchpoint":"Ward","emotion":1}}),
+            json!({"op":"add","kind":"node","id":"gp","fields":{"label":"GP practice","links":["late"]}}),
+            json!({"op":"add","kind":"scenario","id":"s","fields":{"title":"Nobody knows she is home","impact":5,"likelihood":4,"links":["gp","late"]}}),
+            json!({"op":"add","kind":"contract_statement","id":"next","fields":{"text":"I know my next step."}}),
+            json!({"op":"add","kind":"priority","id":"p","fields":{"text":"Call the day after","answers":"next"}}),
+        ],
+        0,
+    );
+    let seen = see(&doc);
+    let steps: Vec<_> = seen.journeys[0]
+        .steps
+        .iter()
+        .map(|s| (s.touchpoint.as_str(), s.emotion, s.failure, s.nodes.clone()))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("Ward", 1, false, vec![]),
+            ("Home alone", -2, true, vec!["gp".to_owned()])
+        ],
+        "in order along the line, with the map node that links to the step"
+    );
+    let scenario = &seen.scenarios[0];
+    assert_eq!((scenario.impact, scenario.likelihood), (Some(5), Some(4)));
+    let links: Vec<_> = scenario.links.iter().map(|l| l.label.as_str()).collect();
+    assert_eq!(links, ["GP practice", "Home alone"]);
+    assert_eq!(seen.contract_statements[0].answered_by, ["p"]);
+    assert_eq!(seen.nodes[0].links, ["late"]);
+    assert!(
+        seen.candidates.iter().any(|c| c.id == "s"),
+        "scenarios can be voted on"
+    );
 }

@@ -275,7 +275,7 @@ impl Store {
         meta: &WorkshopMeta,
         personas: &[PersonaDraft],
     ) -> Result<WorkshopId> {
-        self.create_from(id, meta, personas, None, "en-GB")
+        self.create_from(id, meta, personas, None, "en-GB", &[])
     }
 
     /// [`Self::create`], with the agenda of a method template (its words in `locale`).
@@ -286,6 +286,7 @@ impl Store {
         personas: &[PersonaDraft],
         template: Option<&systematic_ipc::Template>,
         locale: &str,
+        extras: &[systematic_ipc::Operation],
     ) -> Result<WorkshopId> {
         let now = now_ms();
         let facts = crate::document::typed::meta_fields(meta);
@@ -296,6 +297,8 @@ impl Store {
                 .map_err(|e| CoreError::from_document(&id.0, e))?;
             doc.commit(&format!("agenda from {}", template.name), now);
         }
+        crate::ops::apply_all(&mut doc, extras, now)
+            .map_err(|e| CoreError::from_document(&id.0, e))?;
         for (offset, persona) in (0_i64..).zip(personas) {
             // One millisecond apart, so the cards keep the order they were given in.
             doc.add_persona(persona, now + offset)

@@ -1,3 +1,4 @@
+use crate::components::error_message::ErrorMessage;
 use crate::facilitation_state::use_facilitation;
 use crate::i18n::{t, t_args};
 use leptos::prelude::*;
@@ -79,6 +80,8 @@ pub fn VoteBooth(round: Round, on_close: Callback<()>) -> impl IntoView {
     view! {
         <div class="booth" role="dialog" aria-modal="true" aria-labelledby="booth-question" data-testid="booth">
             <h2 id="booth-question">{round.question.clone()}</h2>
+            // The booth covers the page, so a refusal must show here.
+            <ErrorMessage error=state.error />
             {move || match step.get() {
                 Step::PickName => view! {
                     <p class="booth-lead">{t("booth-pick-name")}</p>

@@ -1,8 +1,11 @@
 use crate::components::agenda_panel::AgendaPanel;
 use crate::components::built_in_personas::BuiltInPersonas;
+use crate::components::contract_panel::ContractPanel;
 use crate::components::error_message::ErrorMessage;
 use crate::components::force_merge_confirm::ForceMergeConfirm;
 use crate::components::history_panel::HistoryPanel;
+use crate::components::journeys_panel::JourneysPanel;
+use crate::components::learning_panel::LearningPanel;
 use crate::components::map_section::MapSection;
 use crate::components::merge_report_view::MergeReportView;
 use crate::components::notes_board::NotesBoard;
@@ -11,6 +14,7 @@ use crate::components::persona_card::PersonaCard;
 use crate::components::persona_form::PersonaForm;
 use crate::components::priorities_panel::PrioritiesPanel;
 use crate::components::projector_controls::ProjectorControls;
+use crate::components::scenarios_panel::ScenariosPanel;
 use crate::components::session_bar::{Outcome, SessionBar};
 use crate::components::stage_bar::StageBar;
 use crate::components::vote_panel::VotePanel;
@@ -51,6 +55,15 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
         if workshop.with(Option::is_some) && !std::mem::take(&mut *passing_on.write_value()) {
             facilitation.reload();
         }
+    });
+    // The map and the persona forms change the document through their own requests: read the
+    // view again whenever another tab is opened, so its lists (candidates, personas) are current.
+    Effect::new(move |previous: Option<Tab>| {
+        let now = tab.get();
+        if previous.is_some_and(|p| p != now) {
+            facilitation.reload();
+        }
+        now
     });
     Effect::new(move |_| {
         let Some((can_undo, can_redo)) = facilitation
@@ -193,18 +206,22 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
             <Show when=move || show_history.get()>
                 <HistoryPanel workshop=workshop error=error />
             </Show>
+            <div class="workshop-head">
             <StageBar />
+            <WorkshopTabs tab=tab />
+            </div>
             <ProjectorControls personas=Signal::derive(move || workshop.with(|w| w.as_ref().map(|w| {
                 w.personas.iter().map(|p| (p.id.0.clone(), p.details.name.clone())).collect()
             }).unwrap_or_default())) />
-            <WorkshopTabs tab=tab />
             <div class="tab-panel" role="tabpanel" aria-labelledby=move || format!("tab-{}", tab.get().name())>
             {move || match tab.get() {
                 Tab::Agenda => view! { <AgendaPanel /> }.into_any(),
                 Tab::People => view! { <ParticipantsPanel /> }.into_any(),
                 Tab::Notes => view! { <NotesBoard /> }.into_any(),
                 Tab::Voting => view! { <VotePanel /> }.into_any(),
-                Tab::Priorities => view! { <PrioritiesPanel /> }.into_any(),
+                Tab::Priorities => view! { <PrioritiesPanel /> <ContractPanel /> <LearningPanel /> }.into_any(),
+                Tab::Journeys => view! { <JourneysPanel /> }.into_any(),
+                Tab::Scenarios => view! { <ScenariosPanel /> }.into_any(),
                 Tab::Map => view! { <MapSection workshop=map_workshop.clone() error=error /> }.into_any(),
                 Tab::Personas => view! {
             <section class="personas" aria-labelledby="personas-heading">

@@ -8,17 +8,21 @@ pub enum Tab {
     People,
     Personas,
     Map,
+    Journeys,
+    Scenarios,
     Notes,
     Voting,
     Priorities,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 7] = [
+    pub const ALL: [Tab; 9] = [
         Tab::Agenda,
         Tab::People,
         Tab::Personas,
         Tab::Map,
+        Tab::Journeys,
+        Tab::Scenarios,
         Tab::Notes,
         Tab::Voting,
         Tab::Priorities,
@@ -30,6 +34,8 @@ impl Tab {
             Tab::People => "people",
             Tab::Personas => "personas",
             Tab::Map => "map",
+            Tab::Journeys => "journeys",
+            Tab::Scenarios => "scenarios",
             Tab::Notes => "notes",
             Tab::Voting => "voting",
             Tab::Priorities => "priorities",
