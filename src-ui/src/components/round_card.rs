@@ -1,5 +1,4 @@
 use crate::components::paper_votes::PaperVotes;
-use crate::components::vote_booth::VoteBooth;
 use crate::components::vote_results::VoteResults;
 use crate::facilitation_state::{set, use_facilitation};
 use crate::i18n::{t, t_args};
@@ -10,9 +9,8 @@ use systematic_ipc::{Operation, Round};
 /// One vote round: who has voted (not how), and the facilitator's controls: pass the laptop,
 /// paper votes, reveal, close into priorities. Results show once they may.
 #[component]
-pub fn RoundCard(round: Round) -> impl IntoView {
+pub fn RoundCard(round: Round, booth: RwSignal<Option<Round>>) -> impl IntoView {
     let state = use_facilitation();
-    let booth = RwSignal::new(false);
     let paper = RwSignal::new(false);
     let present = state.view.with_untracked(|v| {
         v.as_ref()
@@ -60,7 +58,8 @@ pub fn RoundCard(round: Round) -> impl IntoView {
                 </div>
                 <div class="actions">
                     {round.open.then(|| view! {
-                        <button class="primary" data-testid="booth-open" on:click=move |_| booth.set(true)>
+                        <button class="primary" data-testid="booth-open"
+                            on:click=move |_| booth.set(Some(booth_round.clone()))>
                             {t("booth-open")}
                         </button>
                         <button data-testid="paper-open" on:click=move |_| paper.update(|p| *p = !*p)>
@@ -79,9 +78,6 @@ pub fn RoundCard(round: Round) -> impl IntoView {
                 <PaperVotes round=paper_round.clone() on_done=Callback::new(move |()| paper.set(false)) />
             </Show>
             {round.results.clone().map(|results| view! { <VoteResults results=results /> })}
-            <Show when=move || booth.get()>
-                <VoteBooth round=booth_round.clone() on_close=Callback::new(move |()| booth.set(false)) />
-            </Show>
         </article>
     }
 }

@@ -1,4 +1,5 @@
 use crate::components::round_card::RoundCard;
+use crate::components::vote_booth::VoteBooth;
 use crate::facilitation_state::{add, use_facilitation};
 use crate::i18n::t;
 use leptos::ev::SubmitEvent;
@@ -15,6 +16,8 @@ pub fn VotePanel() -> impl IntoView {
     let per_item = RwSignal::new(String::from("3"));
     let hidden = RwSignal::new(true);
     let chosen = RwSignal::new(Vec::<String>::new());
+    // The booth lives here, not in its round's card: each vote redraws the card.
+    let booth = RwSignal::new(None::<systematic_ipc::Round>);
     let candidates = Memo::new(move |_| {
         state
             .view
@@ -59,9 +62,12 @@ pub fn VotePanel() -> impl IntoView {
             <p class="muted">{t("voting-intro")}</p>
             <div class="round-list">
                 <For each=move || rounds.get() key=|r| format!("{r:?}") let:round>
-                    <RoundCard round=round />
+                    <RoundCard round=round booth=booth />
                 </For>
             </div>
+            {move || booth.get().map(|round| view! {
+                <VoteBooth round=round on_close=Callback::new(move |()| booth.set(None)) />
+            })}
             <details class="card new-round" data-testid="new-round">
                 <summary>{t("round-new")}</summary>
                 <form class="form" on:submit=create>
