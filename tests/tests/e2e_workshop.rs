@@ -266,6 +266,85 @@ async fn a_short_workshop_runs_from_template_to_actions_and_merges_votes_once() 
     )
     .await;
 
+    // Esther's journey: two steps, the second where the system fails her, linked to the node.
+    click(&client, "[data-testid=tab-journeys]").await;
+    fill(&client, "[data-testid=journey-title]", "Esther goes home").await;
+    choose(&client, "[data-testid=journey-persona]", "Esther").await;
+    click(&client, "[data-testid=journey-add]").await;
+    wait_for(&client, "[data-testid=journey]").await;
+    fill(&client, "[data-testid=step-touchpoint]", "Ward round").await;
+    choose(&client, "[data-testid=step-emotion]", "Good").await;
+    click(&client, "[data-testid=step-add]").await;
+    wait_until(&client, "the first step", || async {
+        count(&client, "[data-testid=journey-step]").await == 1
+    })
+    .await;
+    fill(
+        &client,
+        "[data-testid=step-touchpoint]",
+        "First night at home",
+    )
+    .await;
+    choose(&client, "[data-testid=step-emotion]", "Very bad").await;
+    click(&client, "[data-testid=step-failure]").await;
+    click(&client, "[data-testid=step-add]").await;
+    wait_for(&client, "[data-testid=step-failure-mark]").await;
+    choose(
+        &client,
+        "[data-testid=journey-step]:nth-child(2) [data-testid=step-link]",
+        "Hospital",
+    )
+    .await;
+    wait_for_text(
+        &client,
+        "[data-testid=journey-step]:nth-child(2) .chip",
+        "Hospital",
+    )
+    .await;
+    assert_eq!(
+        count(&client, "[data-testid=emotion-curve] circle").await,
+        2,
+        "one point per step on the emotion curve"
+    );
+    screenshot(&client, "journey.png").await;
+
+    // A failure scenario linked to that step, on the impact × likelihood matrix.
+    click(&client, "[data-testid=tab-scenarios]").await;
+    click(&client, "[data-testid=new-scenario] summary").await;
+    fill(
+        &client,
+        "[data-testid=scenario-title]",
+        "Nobody knows she is home",
+    )
+    .await;
+    choose(&client, "[data-testid=scenario-impact]", "5").await;
+    choose(&client, "[data-testid=scenario-likelihood]", "4").await;
+    client
+        .find(Locator::XPath(
+            "//label[contains(., 'First night at home')]/input[@data-testid='scenario-link']",
+        ))
+        .await
+        .expect("step to link")
+        .click()
+        .await
+        .expect("link the step");
+    click(&client, "[data-testid=scenario-add]").await;
+    wait_for_text(&client, "[data-testid=scenario]", "First night at home").await;
+    let matrix_cell = client
+        .find(Locator::XPath(
+            "//*[@data-testid='scenario-matrix']//tr[th='5']/td[4]",
+        ))
+        .await
+        .expect("impact 5, likelihood 4")
+        .text()
+        .await
+        .expect("cell text");
+    assert!(
+        matrix_cell.contains("Nobody knows she is home"),
+        "{matrix_cell}"
+    );
+    screenshot(&client, "scenarios.png").await;
+
     // A round on the failure point and both themes, results hidden until the reveal.
     click(&client, "[data-testid=tab-voting]").await;
     click(&client, "[data-testid=new-round] summary").await;
@@ -385,6 +464,27 @@ async fn a_short_workshop_runs_from_template_to_actions_and_merges_votes_once() 
     fill(&client, "[data-testid=action-owner]", "District nurse lead").await;
     click(&client, "[data-testid=action-add]").await;
     wait_for_text(&client, "[data-testid=action]", "District nurse lead").await;
+
+    // The patient contract: a statement answered by the first priority.
+    fill(
+        &client,
+        "[data-testid=contract-text]",
+        "I know my next step.",
+    )
+    .await;
+    click(&client, "[data-testid=contract-add]").await;
+    wait_for(&client, "[data-testid=contract-statement]").await;
+    click(&client, "[data-testid=contract-answer]").await;
+    wait_until(&client, "the statement is answered", || async {
+        match client
+            .find(Locator::Css("[data-testid=contract-answer]"))
+            .await
+        {
+            Ok(b) => b.prop("checked").await.ok().flatten().as_deref() == Some("true"),
+            Err(_) => false,
+        }
+    })
+    .await;
     screenshot(&client, "priorities.png").await;
 
     // The stage moves on, and the time spent on the first is kept.
@@ -393,4 +493,42 @@ async fn a_short_workshop_runs_from_template_to_actions_and_merges_votes_once() 
     click(&client, "[data-testid=tab-agenda]").await;
     let agenda = text_of(&client, "[data-testid=agenda]").await;
     assert!(agenda.contains("spent"), "{agenda}");
+
+    // Participant mode: only notes and dots, no undo or history, and a PIN to leave.
+    click(&client, "[data-testid=participant-mode-start]").await;
+    fill(&client, "[data-testid=participant-mode-new-pin]", "2468").await;
+    click(&client, "[data-testid=participant-mode-go]").await;
+    wait_for(&client, "[data-testid=participant-mode]").await;
+    let undo_shown = wait_for(&client, "[data-testid=undo]")
+        .await
+        .is_displayed()
+        .await
+        .expect("undo visibility");
+    assert!(!undo_shown, "undo would show earlier people's dots");
+    let note = wait_for(&client, "[data-testid=participant-note]").await;
+    note.send_keys(&format!(
+        "Nobody explains the new tablets{}",
+        char::from(Key::Enter)
+    ))
+    .await
+    .expect("type note");
+    wait_for(&client, "[data-testid=participant-note-saved]").await;
+    screenshot(&client, "participant-mode.png").await;
+    click(&client, "[data-testid=participant-mode-leave]").await;
+    fill(&client, "[data-testid=participant-mode-pin]", "1111").await;
+    click(&client, "[data-testid=participant-mode-unlock]").await;
+    wait_for(&client, "[data-testid=participant-mode] [role=alert]").await;
+    fill(&client, "[data-testid=participant-mode-pin]", "2468").await;
+    click(&client, "[data-testid=participant-mode-unlock]").await;
+    wait_until(&client, "participant mode has ended", || async {
+        count(&client, "[data-testid=participant-mode]").await == 0
+    })
+    .await;
+    click(&client, "[data-testid=tab-notes]").await;
+    wait_for_text(
+        &client,
+        "[data-testid=notes]",
+        "Nobody explains the new tablets",
+    )
+    .await;
 }

@@ -474,7 +474,7 @@ round-per-item = Most dots on one item
 round-hidden = Hide results until I reveal them
 round-create = Start the round
 round-open-hidden = Open, results hidden
-round-open-live = Open, results live
+round-open-live = Open, results showing
 round-closed = Closed
 round-voted = { $voted } of { $present } have voted
 round-limits = { $dots } dots each, at most { $per_item } on one item
@@ -588,3 +588,16 @@ learning-title = Learning records
 learning-new = New learning record
 learning-initiative = Initiative
 learning-add = Add learning record
+
+## Participant mode
+participant-mode-start = Participant mode
+participant-mode-set-pin = Choose a PIN to leave participant mode (at least 4 characters)
+participant-mode-go = Start participant mode
+participant-mode-title = Your notes and your dots
+participant-mode-note = Your note
+participant-mode-note-saved = Thank you, your note is saved.
+participant-mode-vote = Vote:
+participant-mode-leave = Facilitator: leave participant mode
+participant-mode-pin = Facilitator's PIN
+participant-mode-unlock = Leave
+participant-mode-wrong-pin = That is not the PIN. Ask the facilitator.

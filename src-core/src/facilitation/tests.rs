@@ -310,7 +310,10 @@ fn built_in_personas_can_be_copied_into_any_workshop() {
     );
     let personas = doc.personas().unwrap();
     assert_eq!(personas.len(), 2);
-    let esther = personas.iter().find(|p| p.details.name == "Esther").unwrap();
+    let esther = personas
+        .iter()
+        .find(|p| p.details.name == "Esther")
+        .unwrap();
     assert!(esther.details.what_matters.contains("next step"));
     let unknown = vec![op(json!({"op":"copy_persona","name":"Nobody"}))];
     assert!(apply_all(&mut doc, &unknown, 1).is_err());

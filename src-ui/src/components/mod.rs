@@ -37,6 +37,8 @@ pub mod new_workshop_form;
 pub mod note_card;
 pub mod notes_board;
 pub mod paper_votes;
+pub mod participant_mode;
+pub mod participant_mode_start;
 pub mod participants_panel;
 pub mod persona_card;
 pub mod persona_form;

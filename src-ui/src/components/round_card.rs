@@ -9,7 +9,11 @@ use systematic_ipc::{Operation, Round};
 /// One vote round: who has voted (not how), and the facilitator's controls: pass the laptop,
 /// paper votes, reveal, close into priorities. Results show once they may.
 #[component]
-pub fn RoundCard(round: Round, booth: RwSignal<Option<Round>>) -> impl IntoView {
+pub fn RoundCard(
+    round: Round,
+    booth: RwSignal<Option<Round>>,
+    by_role: RwSignal<bool>,
+) -> impl IntoView {
     let state = use_facilitation();
     let paper = RwSignal::new(false);
     let present = state.view.with_untracked(|v| {
@@ -77,7 +81,7 @@ pub fn RoundCard(round: Round, booth: RwSignal<Option<Round>>) -> impl IntoView 
             <Show when=move || paper.get()>
                 <PaperVotes round=paper_round.clone() on_done=Callback::new(move |()| paper.set(false)) />
             </Show>
-            {round.results.clone().map(|results| view! { <VoteResults results=results /> })}
+            {round.results.clone().map(|results| view! { <VoteResults results=results by_role=by_role /> })}
         </article>
     }
 }

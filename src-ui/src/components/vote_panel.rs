@@ -18,6 +18,8 @@ pub fn VotePanel() -> impl IntoView {
     let chosen = RwSignal::new(Vec::<String>::new());
     // The booth lives here, not in its round's card: each vote redraws the card.
     let booth = RwSignal::new(None::<systematic_ipc::Round>);
+    // "Show by role" stays as chosen while votes come in and the results redraw.
+    let by_role = RwSignal::new(false);
     let candidates = Memo::new(move |_| {
         state
             .view
@@ -62,7 +64,7 @@ pub fn VotePanel() -> impl IntoView {
             <p class="muted">{t("voting-intro")}</p>
             <div class="round-list">
                 <For each=move || rounds.get() key=|r| format!("{r:?}") let:round>
-                    <RoundCard round=round booth=booth />
+                    <RoundCard round=round booth=booth by_role=by_role />
                 </For>
             </div>
             {move || booth.get().map(|round| view! {

@@ -5,8 +5,13 @@ use systematic_ipc::RoundResults;
 /// A round's results as a bar chart that grows in when shown: overall, or split into people
 /// with lived experience and carers against professionals. Ties are flagged, turnout shown.
 #[component]
-pub fn VoteResults(results: RoundResults) -> impl IntoView {
-    let by_role = RwSignal::new(false);
+pub fn VoteResults(
+    results: RoundResults,
+    /// Whether to split by role; kept by the caller so it survives the results being redrawn.
+    #[prop(optional)]
+    by_role: Option<RwSignal<bool>>,
+) -> impl IntoView {
+    let by_role = by_role.unwrap_or_else(|| RwSignal::new(false));
     let most = results
         .items
         .iter()

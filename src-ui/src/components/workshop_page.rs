@@ -9,6 +9,8 @@ use crate::components::learning_panel::LearningPanel;
 use crate::components::map_section::MapSection;
 use crate::components::merge_report_view::MergeReportView;
 use crate::components::notes_board::NotesBoard;
+use crate::components::participant_mode::ParticipantMode;
+use crate::components::participant_mode_start::ParticipantModeStart;
 use crate::components::participants_panel::ParticipantsPanel;
 use crate::components::persona_card::PersonaCard;
 use crate::components::persona_form::PersonaForm;
@@ -43,6 +45,8 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
     let outcome = RwSignal::new(None::<Outcome>);
     let show_history = RwSignal::new(false);
     let tab = RwSignal::new(Tab::Personas);
+    // Set while the laptop is passed round in participant mode: the PIN that ends it.
+    let participant_pin = RwSignal::new(None::<String>);
     provide_context(tab);
     let facilitation = FacilitationState::new(id.clone(), error);
     provide_context(facilitation);
@@ -166,7 +170,8 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
         })
     };
 
-    view! {
+    let page = move || {
+        view! {
         <section class="workshop" data-testid="workshop-page">
             <button class="link" data-testid="back-home" on:click=move |_| on_back.run(())>
                 "← " {t("workshop-back")}
@@ -210,6 +215,7 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
             <StageBar />
             <WorkshopTabs tab=tab />
             </div>
+            <ParticipantModeStart pin=participant_pin />
             <ProjectorControls personas=Signal::derive(move || workshop.with(|w| w.as_ref().map(|w| {
                 w.personas.iter().map(|p| (p.id.0.clone(), p.details.name.clone())).collect()
             }).unwrap_or_default())) />
@@ -247,5 +253,11 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
             }}
             </div>
         </section>
+        }
+    };
+    // In participant mode the page stays as it is, hidden, so the facilitator comes back to it.
+    view! {
+        <div hidden=move || participant_pin.with(Option::is_some)>{page()}</div>
+        {move || participant_pin.with(Option::is_some).then(|| view! { <ParticipantMode pin=participant_pin /> })}
     }
 }
