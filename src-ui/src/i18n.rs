@@ -3,6 +3,10 @@
 //! en-GB is the source locale; its messages are compiled in from `assets/locales/en-GB/app.ftl`.
 //! To add a language, put its `app.ftl` under `assets/locales/<tag>/` and list it in [`LOCALES`]:
 //! no component changes. A message missing from a translation falls back to en-GB.
+//!
+//! The language is the one chosen in the app (kept in this web view's local storage), else the
+//! laptop's. `en-XA` is a pseudo-locale: en-GB with every letter of every message accented, so a
+//! word on screen that is not accented did not come from a message.
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use systematic_ipc::AppError;
@@ -10,7 +14,18 @@ use systematic_ipc::AppError;
 const EN_GB: &str = include_str!("../../assets/locales/en-GB/app.ftl");
 
 /// The compiled-in locales, source locale first.
-const LOCALES: &[(&str, &str)] = &[("en-GB", EN_GB)];
+const LOCALES: &[(&str, &str)] = &[("en-GB", EN_GB), (PSEUDO, EN_GB)];
+
+/// The pseudo-locale's tag.
+pub const PSEUDO: &str = "en-XA";
+
+/// The languages a facilitator can choose, each named in itself.
+pub const LANGUAGES: &[(&str, &str)] =
+    &[("en-GB", "English (UK)"), (PSEUDO, "Pseudo-locale (test)")];
+
+/// Where the chosen language is kept in the web view's local storage.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+const LANGUAGE_KEY: &str = "systematic-language";
 
 thread_local! {
     /// The locales in use, best match for the laptop's language first, en-GB always last.
@@ -32,7 +47,13 @@ fn tags() -> Vec<&'static str> {
 fn preferred_language() -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
-        web_sys::window().and_then(|w| w.navigator().language())
+        let window = web_sys::window()?;
+        let chosen = window
+            .local_storage()
+            .ok()
+            .flatten()
+            .and_then(|storage| storage.get_item(LANGUAGE_KEY).ok().flatten());
+        chosen.or_else(|| window.navigator().language())
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -62,9 +83,48 @@ fn locale_order(available: &[&'static str], wanted: Option<&str>) -> Vec<&'stati
     order
 }
 
+/// Keeps `tag` as this laptop's language and reloads the window in it.
+pub fn choose_language(tag: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if let Some(window) = web_sys::window() {
+            if let Ok(Some(storage)) = window.local_storage() {
+                let _ = storage.set_item(LANGUAGE_KEY, tag);
+            }
+            let _ = window.location().reload();
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = tag;
+}
+
+/// The pseudo-locale's letters: every vowel accented, so untranslated words stand out.
+fn pseudo(text: &str) -> std::borrow::Cow<'_, str> {
+    text.chars()
+        .map(|c| match c {
+            'a' => 'á',
+            'e' => 'é',
+            'i' => 'í',
+            'o' => 'ö',
+            'u' => 'ü',
+            'y' => 'ý',
+            'A' => 'Å',
+            'E' => 'É',
+            'I' => 'Í',
+            'O' => 'Ö',
+            'U' => 'Ü',
+            other => other,
+        })
+        .collect::<String>()
+        .into()
+}
+
 fn build(tag: &str, source: &str) -> FluentBundle<FluentResource> {
     let locale: unic_langid::LanguageIdentifier = tag.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new(vec![locale]);
+    if tag == PSEUDO {
+        bundle.set_transform(Some(pseudo));
+    }
     // No Unicode isolation marks: the text goes into the DOM, which handles direction itself.
     bundle.set_use_isolating(false);
     let resource =
@@ -243,6 +303,25 @@ mod tests {
         assert_eq!(locale_order(&available, Some("sv-FI")), ["sv-SE", "en-GB"]);
         assert_eq!(locale_order(&available, Some("de-DE")), ["en-GB"]);
         assert_eq!(locale_order(&available, Some("en-GB")), ["en-GB"]);
+    }
+
+    #[test]
+    fn the_pseudo_locale_accents_words_but_not_arguments() {
+        let bundle = build(PSEUDO, EN_GB);
+        let message = bundle.get_message("stage-count").unwrap().value().unwrap();
+        let mut args = FluentArgs::new();
+        args.set("number", 2);
+        args.set("count", 5);
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(message, Some(&args), &mut errors);
+        assert_eq!(text, "Stágé 2 öf 5");
+        assert_eq!(
+            locale_order(&["en-GB", PSEUDO], Some(PSEUDO)),
+            [PSEUDO, "en-GB"]
+        );
+        assert!(LANGUAGES
+            .iter()
+            .all(|(tag, _)| LOCALES.iter().any(|(t, _)| t == tag)));
     }
 
     #[test]

@@ -601,3 +601,4 @@ participant-mode-leave = Facilitator: leave participant mode
 participant-mode-pin = Facilitator's PIN
 participant-mode-unlock = Leave
 participant-mode-wrong-pin = That is not the PIN. Ask the facilitator.
+language = Language

@@ -1,4 +1,5 @@
 use crate::components::home::Home;
+use crate::components::language_picker::LanguagePicker;
 use crate::components::workshop_page::WorkshopPage;
 use crate::i18n::t;
 use leptos::prelude::*;
@@ -21,6 +22,7 @@ pub fn App() -> impl IntoView {
         <header class="top-bar">
             <span class="app-name">{t("app-name")}</span>
             <span class="tagline">{t("app-tagline")}</span>
+            <LanguagePicker />
         </header>
         <main>
             {move || match screen.get() {

@@ -15,6 +15,7 @@ pub mod home;
 pub mod journey_line;
 pub mod journey_step_card;
 pub mod journeys_panel;
+pub mod language_picker;
 pub mod laptop_setup;
 pub mod learning_panel;
 pub mod loop_play;
