@@ -12,16 +12,20 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use systematic_ipc::AppError;
 
 const EN_GB: &str = include_str!("../../assets/locales/en-GB/app.ftl");
+const SV: &str = include_str!("../../assets/locales/sv/app.ftl");
 
 /// The compiled-in locales, source locale first.
-const LOCALES: &[(&str, &str)] = &[("en-GB", EN_GB), (PSEUDO, EN_GB)];
+const LOCALES: &[(&str, &str)] = &[("en-GB", EN_GB), ("sv", SV), (PSEUDO, EN_GB)];
 
 /// The pseudo-locale's tag.
 pub const PSEUDO: &str = "en-XA";
 
 /// The languages a facilitator can choose, each named in itself.
-pub const LANGUAGES: &[(&str, &str)] =
-    &[("en-GB", "English (UK)"), (PSEUDO, "Pseudo-locale (test)")];
+pub const LANGUAGES: &[(&str, &str)] = &[
+    ("en-GB", "English (UK)"),
+    ("sv", "Svenska"),
+    (PSEUDO, "Pseudo-locale (test)"),
+];
 
 /// Where the chosen language is kept in the web view's local storage.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
@@ -325,7 +329,19 @@ mod tests {
     }
 
     #[test]
-    fn the_source_locale_parses_without_errors() {
-        assert!(FluentResource::try_new(EN_GB.to_owned()).is_ok());
+    fn every_locale_parses_without_errors() {
+        for (tag, source) in LOCALES {
+            assert!(
+                FluentResource::try_new((*source).to_owned()).is_ok(),
+                "{tag}"
+            );
+        }
+        let swedish = build("sv", SV);
+        let message = swedish.get_message("timer-start").unwrap().value().unwrap();
+        let mut errors = Vec::new();
+        assert_eq!(
+            swedish.format_pattern(message, None, &mut errors),
+            "Starta tiden"
+        );
     }
 }

@@ -223,3 +223,74 @@ fn every_portrait_is_drawn_named_and_offered() {
         );
     }
 }
+
+/// Message ids with the variables each uses, from an `.ftl` file (attributes are not used).
+fn messages_with_variables(relative: &str) -> std::collections::BTreeMap<String, BTreeSet<String>> {
+    let text = std::fs::read_to_string(project_root().join(relative)).expect("ftl");
+    let variables = |part: &str| -> Vec<String> {
+        part.split("{ $")
+            .skip(1)
+            .filter_map(|rest| {
+                rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .next()
+            })
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut found = std::collections::BTreeMap::new();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        if line.chars().next().is_some_and(|c| c.is_ascii_lowercase()) {
+            if let Some((id, value)) = line.split_once(" =") {
+                let id = id.trim().to_owned();
+                found
+                    .entry(id.clone())
+                    .or_insert_with(BTreeSet::new)
+                    .extend(variables(value));
+                current = Some(id);
+                continue;
+            }
+        }
+        match (&current, line.starts_with(' ')) {
+            (Some(id), true) => {
+                found
+                    .entry(id.clone())
+                    .or_insert_with(BTreeSet::new)
+                    .extend(variables(line));
+            }
+            _ => current = None,
+        }
+    }
+    found
+}
+
+/// The Swedish translation has every message of the source locale, and no other, and each uses
+/// the same variables: nothing shows in English, and no argument is lost.
+#[test]
+fn swedish_translates_every_message_with_the_same_variables() {
+    let english = messages_with_variables("assets/locales/en-GB/app.ftl");
+    let swedish = messages_with_variables("assets/locales/sv/app.ftl");
+    let missing: Vec<_> = english
+        .keys()
+        .filter(|id| !swedish.contains_key(*id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "not translated into Swedish: {missing:?}"
+    );
+    let extra: Vec<_> = swedish
+        .keys()
+        .filter(|id| !english.contains_key(*id))
+        .collect();
+    assert!(
+        extra.is_empty(),
+        "Swedish messages with no English source: {extra:?}"
+    );
+    for (id, variables) in &english {
+        assert_eq!(
+            &swedish[id], variables,
+            "{id} uses other variables in Swedish"
+        );
+    }
+    assert!(english.len() > 500, "the parser found the messages");
+}

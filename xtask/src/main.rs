@@ -193,4 +193,5 @@ fn end_to_end(args: &[&str]) -> Cmd {
         .args(args)
         .env("SYSTEMATIC_APP", app_binary())
         .env("TAURI_DRIVER", setup::tool("tauri-driver"))
+        .env("SYSTEMATIC_AXE", setup::axe_script())
 }

@@ -44,7 +44,29 @@ pub fn all() -> Result<(), String> {
     debian_packages()?;
     wasm_bindgen_cli()?;
     tauri_driver()?;
-    binaryen()
+    binaryen()?;
+    axe_core()
+}
+
+/// axe-core, the accessibility checker the end-to-end tests inject into every screen.
+const AXE_CORE_VERSION: &str = "4.14.1";
+
+/// The axe-core script, installed inside the project.
+pub fn axe_script() -> PathBuf {
+    tools_root().join("npm/node_modules/axe-core/axe.min.js")
+}
+
+fn axe_core() -> Result<(), String> {
+    let package = tools_root().join("npm/node_modules/axe-core/package.json");
+    let installed = std::fs::read_to_string(&package)
+        .is_ok_and(|json| json.contains(&format!("\"version\": \"{AXE_CORE_VERSION}\"")));
+    if installed {
+        return Ok(());
+    }
+    run(Cmd::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(tools_root().join("npm"))
+        .arg(format!("axe-core@{AXE_CORE_VERSION}")))
 }
 
 /// The npm `binaryen` package pinned here; Debian's binaryen (108) emits a module that fails at
