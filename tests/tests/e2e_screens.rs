@@ -137,9 +137,15 @@ async fn visit_every_screen(harness: &Harness, client: &Client, locale: &str) {
         async move { check_accessibility(&client, &axe, "self-check").await }
     })
     .await;
-    assert!(caught.is_err(), "axe-core must flag a picture without alt text");
+    assert!(
+        caught.is_err(),
+        "axe-core must flag a picture without alt text"
+    );
     client
-        .execute("document.getElementById('axe-self-check').remove();", vec![])
+        .execute(
+            "document.getElementById('axe-self-check').remove();",
+            vec![],
+        )
         .await
         .expect("remove the picture");
     check("home".into()).await;
@@ -315,4 +321,131 @@ async fn every_screen_is_accessible_in_swedish() {
     })
     .await;
     visit_every_screen(&harness, &client, "sv").await;
+}
+
+/// Moves the focus with Tab (then, if need be, Shift+Tab) until it is on the element matching
+/// `css`, as someone without a mouse would.
+async fn tab_to(client: &Client, css: &str) {
+    use fantoccini::key::Key;
+    let focused = || async {
+        client
+            .execute(
+                "return !!document.activeElement && document.activeElement.matches(arguments[0]);",
+                vec![Json::String(css.to_owned())],
+            )
+            .await
+            .ok()
+            == Some(Json::Bool(true))
+    };
+    for backwards in [false, true] {
+        for _ in 0..120 {
+            if focused().await {
+                return;
+            }
+            let keys = if backwards {
+                format!("{}{}", char::from(Key::Shift), char::from(Key::Tab))
+            } else {
+                char::from(Key::Tab).to_string()
+            };
+            let active = client.active_element().await.expect("focused element");
+            active.send_keys(&keys).await.expect("press Tab");
+        }
+    }
+    panic!("the keyboard cannot reach {css}");
+}
+
+/// Opens a workshop tab the keyboard way: Tab into the tab list (only the open tab is a Tab
+/// stop), then the arrow keys.
+async fn open_tab(client: &Client, name: &str) {
+    use fantoccini::key::Key;
+    tab_to(client, "[role=tab][aria-selected=true]").await;
+    let wanted = format!("[data-testid=tab-{name}][aria-selected=true]");
+    for _ in 0..12 {
+        if count(client, &wanted).await == 1 {
+            return;
+        }
+        keys(client, &char::from(Key::Right).to_string()).await;
+    }
+    panic!("the arrow keys cannot reach the {name} tab");
+}
+
+/// Types into whatever has the focus (Enter and Space included).
+async fn keys(client: &Client, text: &str) {
+    client
+        .active_element()
+        .await
+        .expect("focused element")
+        .send_keys(text)
+        .await
+        .expect("type");
+}
+
+#[tokio::test]
+async fn a_workshop_runs_from_new_to_reveal_by_keyboard_alone() {
+    use fantoccini::key::Key;
+    let enter = char::from(Key::Enter).to_string();
+    let harness = Harness::start(DataFolder::Writable);
+    let client = harness.launch().await;
+    tab_to(&client, "[data-testid=laptop-name]").await;
+    keys(&client, &format!("Keyboard laptop{enter}")).await;
+    wait_until(&client, "the laptop is named", || async {
+        count(&client, "[data-testid=laptop-setup]").await == 0
+    })
+    .await;
+
+    tab_to(&client, "[data-testid=new-workshop]").await;
+    keys(&client, &enter).await;
+    tab_to(&client, "[data-testid=workshop-title]").await;
+    keys(&client, "By keyboard").await;
+    tab_to(&client, "[data-testid=create-workshop]").await;
+    keys(&client, &enter).await;
+    wait_for(&client, "[data-testid=current-stage]").await;
+
+    open_tab(&client, "people").await;
+    tab_to(&client, "[data-testid=participant-pseudonym]").await;
+    keys(&client, &format!("Ann{enter}")).await;
+    wait_for(&client, "[data-testid=participant-row]").await;
+
+    open_tab(&client, "notes").await;
+    tab_to(&client, "[data-testid=note-text]").await;
+    keys(&client, &format!("No one calls back{enter}")).await;
+    wait_for(&client, "[data-testid=note-card]").await;
+    keys(&client, &format!("Too many numbers{enter}")).await;
+    wait_until(&client, "two notes", || async {
+        count(&client, "[data-testid=note-card]").await == 2
+    })
+    .await;
+
+    open_tab(&client, "voting").await;
+    tab_to(&client, "[data-testid=new-round] summary").await;
+    keys(&client, &enter).await;
+    tab_to(&client, "[data-testid=round-question]").await;
+    keys(&client, "What first?").await;
+    tab_to(&client, "[data-testid=round-candidate]").await;
+    keys(&client, " ").await;
+    keys(&client, &char::from(Key::Tab).to_string()).await;
+    keys(&client, " ").await;
+    tab_to(&client, "[data-testid=round-create]").await;
+    keys(&client, &enter).await;
+    wait_for(&client, "[data-testid=round-card]").await;
+
+    tab_to(&client, "[data-testid=booth-open]").await;
+    keys(&client, &enter).await;
+    tab_to(&client, "[data-testid=booth-name]").await;
+    keys(&client, &enter).await;
+    tab_to(&client, "[data-testid=dot-add]").await;
+    keys(&client, &enter).await;
+    tab_to(&client, "[data-testid=booth-confirm]").await;
+    keys(&client, &enter).await;
+    wait_for(&client, "[data-testid=booth-thanks]").await;
+    tab_to(&client, "[data-testid=booth-next]").await;
+    keys(&client, &enter).await;
+    tab_to(&client, "[data-testid=booth-close]").await;
+    keys(&client, &enter).await;
+
+    tab_to(&client, "[data-testid=round-reveal]").await;
+    keys(&client, &enter).await;
+    let results =
+        systematic_tests::wait_for_text(&client, "[data-testid=vote-results]", "1 dot").await;
+    assert!(results.contains("1 of 1"), "{results}");
 }

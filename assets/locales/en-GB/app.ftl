@@ -55,6 +55,7 @@ persona-age = { $age } years old
 persona-conditions = Long-term conditions
 persona-what-matters = What matters to me
 persona-living = Living situation
+persona-prompts = Ask them: What matters to you? What makes a good day? What gets in the way?
 saved = All changes saved
 
 ## Errors: every message says what happened and what to do.
@@ -451,6 +452,8 @@ notes-unsorted = Not sorted yet
 theme-new = New theme
 theme-add = Add theme
 theme-rename = Theme name
+notes-stage = Show notes from
+notes-stage-all = Every stage
 notes-colour-by = Colour notes by
 notes-colour-by-note = Their own colour
 notes-colour-by-role = Role

@@ -55,6 +55,7 @@ persona-age = { $age } år
 persona-conditions = Långvariga sjukdomar
 persona-what-matters = Det här är viktigt för mig
 persona-living = Boende och livssituation
+persona-prompts = Fråga: Vad är viktigt för dig? Vad gör en bra dag? Vad står i vägen?
 saved = Alla ändringar är sparade
 
 ## Fel: varje meddelande säger vad som hände och vad du kan göra.
@@ -451,6 +452,8 @@ notes-unsorted = Inte sorterade än
 theme-new = Nytt tema
 theme-add = Lägg till tema
 theme-rename = Temats namn
+notes-stage = Visa lappar från
+notes-stage-all = Alla steg
 notes-colour-by = Färga lapparna efter
 notes-colour-by-note = Sin egen färg
 notes-colour-by-role = Roll

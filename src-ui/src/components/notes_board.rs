@@ -31,6 +31,20 @@ pub fn NotesBoard() -> impl IntoView {
     let author = RwSignal::new(String::new());
     let theme_name = RwSignal::new(String::new());
     let colour_by = RwSignal::new(ColourBy::Note);
+    // Which stage's notes the board shows (empty: every stage).
+    let shown_stage = RwSignal::new(String::new());
+    let stages = Memo::new(move |_| {
+        state.view.with(|v| {
+            v.as_ref()
+                .map(|v| {
+                    v.stages
+                        .iter()
+                        .map(|s| (s.id.clone(), s.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     let dragged = RwSignal::new(None::<String>);
     let input = NodeRef::<Input>::new();
     let notes = Memo::new(move |_| {
@@ -107,6 +121,9 @@ pub fn NotesBoard() -> impl IntoView {
                     .get()
                     .into_iter()
                     .filter(|n: &Note| n.theme == theme)
+                    .filter(|n: &Note| {
+                        shown_stage.with(|s| s.is_empty() || n.stage.as_deref() == Some(s.as_str()))
+                    })
                     .collect::<Vec<_>>()
             }
         };
@@ -166,6 +183,16 @@ pub fn NotesBoard() -> impl IntoView {
                     </label>
                     <button type="submit" data-testid="theme-add">{t("theme-add")}</button>
                 </form>
+                <label>
+                    <span>{t("notes-stage")}</span>
+                    <select data-testid="notes-stage" prop:value=move || shown_stage.get()
+                        on:change=move |ev| shown_stage.set(event_target_value(&ev))>
+                        <option value="">{t("notes-stage-all")}</option>
+                        {move || stages.get().into_iter().map(|(id, name)| view! {
+                            <option value=id>{name}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
                 <label>
                     <span>{t("notes-colour-by")}</span>
                     <select data-testid="notes-colour-by" on:change=move |ev| {

@@ -147,6 +147,7 @@ pub fn PersonaForm(
             </label>
             <label>
                 <span>{t("field-what_matters")}</span>
+                <span class="hint" data-testid="persona-prompts">{t("persona-prompts")}</span>
                 <textarea rows="4" data-testid="persona-what-matters"
                     aria-invalid=move || is_about(error.get(), "what_matters")
                     prop:value=move || what_matters.get()

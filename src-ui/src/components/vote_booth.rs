@@ -22,6 +22,13 @@ enum Step {
 pub fn VoteBooth(round: Round, on_close: Callback<()>) -> impl IntoView {
     let state = use_facilitation();
     let step = RwSignal::new(Step::PickName);
+    // The booth is a dialog: the focus moves into it when it opens.
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
     let placed = RwSignal::new(BTreeMap::<String, u32>::new());
     let round_id = round.id.clone();
     // Who has voted comes from the live view, so it follows each confirmation.
@@ -79,7 +86,7 @@ pub fn VoteBooth(round: Round, on_close: Callback<()>) -> impl IntoView {
 
     view! {
         <div class="booth" role="dialog" aria-modal="true" aria-labelledby="booth-question" data-testid="booth">
-            <h2 id="booth-question">{round.question.clone()}</h2>
+            <h2 id="booth-question" tabindex="-1" node_ref=heading>{round.question.clone()}</h2>
             // The booth covers the page, so a refusal must show here.
             <ErrorMessage error=state.error />
             {move || match step.get() {
