@@ -449,3 +449,48 @@ async fn a_workshop_runs_from_new_to_reveal_by_keyboard_alone() {
         systematic_tests::wait_for_text(&client, "[data-testid=vote-results]", "1 dot").await;
     assert!(results.contains("1 of 1"), "{results}");
 }
+
+#[tokio::test]
+async fn the_projector_window_shows_the_stage_and_may_change_nothing() {
+    let harness = Harness::start(DataFolder::Writable);
+    let client = named_laptop(&harness).await;
+    click(&client, "[data-testid=open-demo]").await;
+    let stage = systematic_tests::text_of(&client, "[data-testid=current-stage]").await;
+    let main = client.window().await.expect("main window");
+    click(&client, "[data-testid=projector-open]").await;
+    let mut projector = None;
+    for _ in 0..100 {
+        let windows = client.windows().await.expect("window list");
+        if let Some(other) = windows.into_iter().find(|w| *w != main) {
+            projector = Some(other);
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let projector = projector.expect("a second window opens for the projector");
+    client
+        .switch_to_window(projector)
+        .await
+        .expect("switch to the projector");
+    let shown =
+        systematic_tests::wait_for_text(&client, "[data-testid=projector-stage]", &stage).await;
+    assert!(shown.contains(&stage), "{shown}");
+    wait_for(&client, "[data-testid=projector-clock]").await;
+    systematic_tests::screenshot(&client, "projector.png").await;
+    // It faces the room: asking for anything but its own view is refused by the shell.
+    let refused = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             window.__TAURI__.core.invoke('dispatch', {request: {type: 'list_workshops'}})\
+               .then(() => done('answered'), () => done('refused'));",
+            vec![],
+        )
+        .await
+        .expect("ask from the projector");
+    assert_eq!(refused, Json::String("refused".into()));
+    client
+        .switch_to_window(main)
+        .await
+        .expect("back to the main window");
+    wait_for(&client, "[data-testid=current-stage]").await;
+}

@@ -493,6 +493,26 @@ async fn a_short_workshop_runs_from_template_to_actions_and_merges_votes_once() 
     click(&client, "[data-testid=tab-agenda]").await;
     let agenda = text_of(&client, "[data-testid=agenda]").await;
     assert!(agenda.contains("spent"), "{agenda}");
+    assert_eq!(
+        count(&client, "[data-testid=time-up]").await,
+        0,
+        "time is not up yet"
+    );
+
+    // Planned for no minutes, the running stage's time is up: the gentle signal shows.
+    click(
+        &client,
+        "[data-testid=stage-row].running [data-testid=stage-edit]",
+    )
+    .await;
+    fill(&client, "[data-testid=stage-edit-minutes]", "0").await;
+    click(&client, "[data-testid=stage-save]").await;
+    wait_for(
+        &client,
+        "[data-testid=stage-bar].time-up [data-testid=time-up]",
+    )
+    .await;
+    screenshot(&client, "time-up.png").await;
 
     // Participant mode: only notes and dots, no undo or history, and a PIN to leave.
     click(&client, "[data-testid=participant-mode-start]").await;

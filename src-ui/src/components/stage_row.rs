@@ -90,10 +90,10 @@ pub fn StageRow(stage: Stage) -> impl IntoView {
                     </label>
                     <label>
                         <span>{t("stage-minutes")}</span>
-                        <input type="number" min="0" max="600" class="narrow" prop:value=move || minutes.get()
+                        <input type="number" min="0" max="600" class="narrow" data-testid="stage-edit-minutes" prop:value=move || minutes.get()
                             on:input=move |ev| minutes.set(event_target_value(&ev)) />
                     </label>
-                    <button type="submit" class="primary">{t("save")}</button>
+                    <button type="submit" class="primary" data-testid="stage-save">{t("save")}</button>
                 </form>
             </Show>
         </li>
