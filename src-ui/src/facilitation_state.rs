@@ -34,6 +34,31 @@ impl FacilitationState {
         self.workshop.get_value()
     }
 
+    /// One part of the view as its own memo (empty until the view is read), so a screen
+    /// redraws only when its part changes.
+    pub fn select<T: Default + PartialEq + Send + Sync + 'static>(
+        self,
+        part: fn(&Facilitation) -> T,
+    ) -> Memo<T> {
+        Memo::new(move |_| self.view.with(|v| v.as_ref().map(part).unwrap_or_default()))
+    }
+
+    /// The operation that adds a note with `pairs` in the current stage, marked with this
+    /// laptop's name (its table).
+    pub fn note(self, pairs: Vec<(&str, serde_json::Value)>) -> Operation {
+        let (stage, laptop) = self.view.with_untracked(|v| {
+            v.as_ref()
+                .map(|v| (v.current_stage.clone(), v.laptop.clone()))
+                .unwrap_or_default()
+        });
+        let mut pairs = pairs;
+        pairs.push(("laptop", serde_json::Value::String(laptop)));
+        if let Some(stage) = stage {
+            pairs.push(("stage", serde_json::Value::String(stage)));
+        }
+        add("note", &pairs)
+    }
+
     fn show(self, result: Result<Facilitation, AppError>) {
         match result {
             Ok(view) => {

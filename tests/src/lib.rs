@@ -1,6 +1,7 @@
 //! Helpers for the end-to-end tests: start `tauri-driver` for one test with its own data and XDG
 //! folders, launch the real release app through WebKitWebDriver, and clean up whatever happens.
 
+pub mod cli;
 pub mod map_driver;
 
 use fantoccini::{Client, ClientBuilder, Locator};

@@ -3,42 +3,10 @@
 //! settles the conflict in the merge report, undoes and redoes, and saves a file that the tool
 //! then reads back.
 
-use std::path::Path;
-use std::process::{Command, Stdio};
+use systematic_tests::cli::{path, systematic};
 use systematic_tests::{
-    click, fill, project_root, screenshot, text_of, wait_for, wait_for_text, DataFolder, Harness,
+    click, fill, screenshot, text_of, wait_for, wait_for_text, DataFolder, Harness,
 };
-
-fn systematic(args: &[&str], script: Option<&str>) -> String {
-    use std::io::Write;
-    let binary = project_root().join("target/release/systematic");
-    let mut child = Command::new(&binary)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run {}: {e}", binary.display()));
-    if let Some(script) = script {
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(script.as_bytes())
-            .expect("write script");
-    }
-    let output = child.wait_with_output().expect("systematic runs");
-    assert!(
-        output.status.success(),
-        "systematic {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().expect("utf-8 path")
-}
 
 #[tokio::test]
 async fn session_files_open_merge_settle_and_save() {

@@ -10,11 +10,7 @@ use serde_json::json;
 #[component]
 pub fn AgendaPanel() -> impl IntoView {
     let state = use_facilitation();
-    let stages = Memo::new(move |_| {
-        state
-            .view
-            .with(|v| v.as_ref().map(|v| v.stages.clone()).unwrap_or_default())
-    });
+    let stages = state.select(|v| v.stages.clone());
     let new_name = RwSignal::new(String::new());
     let new_minutes = RwSignal::new(String::from("15"));
     let add_stage = move |ev: SubmitEvent| {

@@ -1,4 +1,5 @@
 use crate::components::journey_line::JourneyLine;
+use crate::components::persona_select::PersonaSelect;
 use crate::facilitation_state::{add, use_facilitation};
 use crate::i18n::t;
 use leptos::ev::SubmitEvent;
@@ -12,16 +13,7 @@ pub fn JourneysPanel() -> impl IntoView {
     let state = use_facilitation();
     let title = RwSignal::new(String::new());
     let persona = RwSignal::new(String::new());
-    let journeys = Memo::new(move |_| {
-        state
-            .view
-            .with(|v| v.as_ref().map(|v| v.journeys.clone()).unwrap_or_default())
-    });
-    let personas = Memo::new(move |_| {
-        state
-            .view
-            .with(|v| v.as_ref().map(|v| v.personas.clone()).unwrap_or_default())
-    });
+    let journeys = state.select(|v| v.journeys.clone());
     let create = move |ev: SubmitEvent| {
         ev.prevent_default();
         let mut pairs = vec![("title", json!(title.get_untracked()))];
@@ -51,16 +43,7 @@ pub fn JourneysPanel() -> impl IntoView {
                         prop:value=move || title.get()
                         on:input=move |ev| title.set(event_target_value(&ev)) />
                 </label>
-                <label>
-                    <span>{t("journey-persona")}</span>
-                    <select data-testid="journey-persona" prop:value=move || persona.get()
-                        on:change=move |ev| persona.set(event_target_value(&ev))>
-                        <option value="">{t("journey-persona-none")}</option>
-                        {move || personas.get().into_iter().map(|p| view! {
-                            <option value=p.id.clone()>{p.label.clone()}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
+                <PersonaSelect label="journey-persona" testid="journey-persona" chosen=persona />
                 <button type="submit" data-testid="journey-add">{t("journey-add")}</button>
             </form>
         </section>

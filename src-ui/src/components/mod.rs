@@ -43,6 +43,7 @@ pub mod participant_mode_start;
 pub mod participants_panel;
 pub mod persona_card;
 pub mod persona_form;
+pub mod persona_select;
 pub mod portrait;
 pub mod portrait_picker;
 pub mod priorities_panel;

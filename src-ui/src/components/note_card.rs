@@ -21,11 +21,7 @@ pub fn NoteCard(
     dragged: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let state = use_facilitation();
-    let themes = Memo::new(move |_| {
-        state
-            .view
-            .with(|v| v.as_ref().map(|v| v.themes.clone()).unwrap_or_default())
-    });
+    let themes = state.select(|v| v.themes.clone());
     let role_group = state.view.with_untracked(|v| {
         v.as_ref().and_then(|v| {
             let who = note.participant.as_ref()?;

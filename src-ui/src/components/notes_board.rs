@@ -47,16 +47,8 @@ pub fn NotesBoard() -> impl IntoView {
     });
     let dragged = RwSignal::new(None::<String>);
     let input = NodeRef::<Input>::new();
-    let notes = Memo::new(move |_| {
-        state
-            .view
-            .with(|v| v.as_ref().map(|v| v.notes.clone()).unwrap_or_default())
-    });
-    let themes = Memo::new(move |_| {
-        state
-            .view
-            .with(|v| v.as_ref().map(|v| v.themes.clone()).unwrap_or_default())
-    });
+    let notes = state.select(|v| v.notes.clone());
+    let themes = state.select(|v| v.themes.clone());
     let participants = Memo::new(move |_| {
         state.view.with(|v| {
             v.as_ref()
@@ -71,24 +63,15 @@ pub fn NotesBoard() -> impl IntoView {
         if words.trim().is_empty() {
             return;
         }
-        let (stage, laptop) = state.view.with_untracked(|v| {
-            v.as_ref()
-                .map(|v| (v.current_stage.clone(), v.laptop.clone()))
-                .unwrap_or_default()
-        });
         let mut pairs = vec![
             ("text", json!(words)),
             ("colour", json!(colour.get_untracked())),
-            ("laptop", json!(laptop)),
         ];
-        if let Some(stage) = stage {
-            pairs.push(("stage", json!(stage)));
-        }
         let who = author.get_untracked();
         if !who.is_empty() {
             pairs.push(("participant", json!(who)));
         }
-        state.edit_then(vec![add("note", &pairs)], move || {
+        state.edit_then(vec![state.note(pairs)], move || {
             text.set(String::new());
             if let Some(input) = input.get_untracked() {
                 let _ = input.focus();

@@ -1,5 +1,5 @@
 use crate::components::vote_booth::VoteBooth;
-use crate::facilitation_state::{add, use_facilitation};
+use crate::facilitation_state::use_facilitation;
 use crate::i18n::t;
 use leptos::ev::SubmitEvent;
 use leptos::html::Input;
@@ -52,16 +52,7 @@ pub fn ParticipantMode(pin: RwSignal<Option<String>>) -> impl IntoView {
         if words.trim().is_empty() {
             return;
         }
-        let (stage, laptop) = state.view.with_untracked(|v| {
-            v.as_ref()
-                .map(|v| (v.current_stage.clone(), v.laptop.clone()))
-                .unwrap_or_default()
-        });
-        let mut pairs = vec![("text", json!(words)), ("laptop", json!(laptop))];
-        if let Some(stage) = stage {
-            pairs.push(("stage", json!(stage)));
-        }
-        state.edit_then(vec![add("note", &pairs)], move || {
+        state.edit_then(vec![state.note(vec![("text", json!(words))])], move || {
             text.set(String::new());
             saved.set(true);
             if let Some(input) = input.get_untracked() {

@@ -12,11 +12,7 @@ use systematic_ipc::ActionStatus;
 pub fn PrioritiesPanel() -> impl IntoView {
     let state = use_facilitation();
     let text = RwSignal::new(String::new());
-    let priorities = Memo::new(move |_| {
-        state
-            .view
-            .with(|v| v.as_ref().map(|v| v.priorities.clone()).unwrap_or_default())
-    });
+    let priorities = state.select(|v| v.priorities.clone());
     let add_priority = move |ev: SubmitEvent| {
         ev.prevent_default();
         state.edit_then(

@@ -1,3 +1,4 @@
+use crate::components::persona_select::PersonaSelect;
 use crate::components::scenario_matrix::ScenarioMatrix;
 use crate::facilitation_state::{add, use_facilitation};
 use crate::i18n::t;
@@ -16,16 +17,7 @@ pub fn ScenariosPanel() -> impl IntoView {
     let impact = RwSignal::new(String::from("3"));
     let likelihood = RwSignal::new(String::from("3"));
     let links = RwSignal::new(Vec::<String>::new());
-    let view_of =
-        move |pick: fn(&systematic_ipc::Facilitation) -> Vec<systematic_ipc::Candidate>| {
-            Memo::new(move |_| {
-                state
-                    .view
-                    .with(|v| v.as_ref().map(pick).unwrap_or_default())
-            })
-        };
-    let personas = view_of(|v| v.personas.clone());
-    let linkable = view_of(|v| {
+    let linkable = state.select(|v| {
         let mut all: Vec<systematic_ipc::Candidate> = v
             .nodes
             .iter()
@@ -44,11 +36,7 @@ pub fn ScenariosPanel() -> impl IntoView {
         }
         all
     });
-    let scenarios = Memo::new(move |_| {
-        state
-            .view
-            .with(|v| v.as_ref().map(|v| v.scenarios.clone()).unwrap_or_default())
-    });
+    let scenarios = state.select(|v| v.scenarios.clone());
     let create = move |ev: SubmitEvent| {
         ev.prevent_default();
         let score = |s: RwSignal<String>| s.get_untracked().parse::<u8>().unwrap_or(3);
@@ -113,16 +101,7 @@ pub fn ScenariosPanel() -> impl IntoView {
                             on:input=move |ev| narrative.set(event_target_value(&ev))></textarea>
                     </label>
                     <div class="inline-form">
-                        <label>
-                            <span>{t("field-persona")}</span>
-                            <select data-testid="scenario-persona" prop:value=move || persona.get()
-                                on:change=move |ev| persona.set(event_target_value(&ev))>
-                                <option value="">{t("journey-persona-none")}</option>
-                                {move || personas.get().into_iter().map(|p| view! {
-                                    <option value=p.id.clone()>{p.label.clone()}</option>
-                                }).collect_view()}
-                            </select>
-                        </label>
+                        <PersonaSelect label="field-persona" testid="scenario-persona" chosen=persona />
                         <label><span>{t("field-impact")}</span>{scores(impact, "scenario-impact")}</label>
                         <label><span>{t("field-likelihood")}</span>{scores(likelihood, "scenario-likelihood")}</label>
                     </div>

@@ -20,16 +20,8 @@ pub fn VotePanel() -> impl IntoView {
     let booth = RwSignal::new(None::<systematic_ipc::Round>);
     // "Show by role" stays as chosen while votes come in and the results redraw.
     let by_role = RwSignal::new(false);
-    let candidates = Memo::new(move |_| {
-        state
-            .view
-            .with(|v| v.as_ref().map(|v| v.candidates.clone()).unwrap_or_default())
-    });
-    let rounds = Memo::new(move |_| {
-        state
-            .view
-            .with(|v| v.as_ref().map(|v| v.rounds.clone()).unwrap_or_default())
-    });
+    let candidates = state.select(|v| v.candidates.clone());
+    let rounds = state.select(|v| v.rounds.clone());
     let create = move |ev: SubmitEvent| {
         ev.prevent_default();
         let number = |s: RwSignal<String>| s.get_untracked().trim().parse::<u32>().unwrap_or(0);
