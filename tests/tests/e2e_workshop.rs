@@ -493,6 +493,15 @@ async fn a_short_workshop_runs_from_template_to_actions_and_merges_votes_once() 
         .await
         .expect("undo visibility");
     assert!(!undo_shown, "undo would show earlier people's dots");
+    let language_shown = wait_for(&client, "[data-testid=language]")
+        .await
+        .is_displayed()
+        .await
+        .expect("language picker visibility");
+    assert!(
+        !language_shown,
+        "changing the language reloads the window, which would end participant mode"
+    );
     let note = wait_for(&client, "[data-testid=participant-note]").await;
     note.send_keys(&format!(
         "Nobody explains the new tablets{}",

@@ -20,6 +20,17 @@ pub fn ParticipantMode(pin: RwSignal<Option<String>>) -> impl IntoView {
     let typed_pin = RwSignal::new(String::new());
     let wrong = RwSignal::new(false);
     let input = NodeRef::<Input>::new();
+    // Nothing outside this screen is for participants, not even the language (changing it
+    // reloads the window): the page says so with a class while the mode is on.
+    let set_locked = |on: bool| {
+        if let Some(body) = document().body() {
+            let _ = body
+                .class_list()
+                .toggle_with_force("participant-mode-on", on);
+        }
+    };
+    set_locked(true);
+    on_cleanup(move || set_locked(false));
     let question = Memo::new(move |_| {
         state.view.with(|v| {
             let v = v.as_ref()?;
