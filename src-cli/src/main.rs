@@ -5,6 +5,7 @@
 
 mod analysis_text;
 mod failure;
+mod print;
 mod text;
 
 use automerge::ActorId;
@@ -93,6 +94,30 @@ enum Command {
         #[arg(long, default_value_t = systematic_core::analysis::DEFAULT_LOOP_CAP)]
         max_loops: usize,
     },
+    /// Prints a workshop to a PDF: persona cards, the map poster, journeys, vote results, the
+    /// workshop report, or a blank worksheet.
+    Print {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        what: PrintWhat,
+        /// Persona cards four to an A4 sheet, or one A5 card per page.
+        #[arg(long, value_enum, default_value = "a4")]
+        cards_on: CardsOn,
+        /// The map poster's size.
+        #[arg(long, value_enum, default_value = "a3")]
+        paper: PosterPaper,
+        /// Print the poster on A4 sheets to stick together.
+        #[arg(long)]
+        tiled: bool,
+        /// The vote round a voting sheet lists (its id, as `inspect --json` shows).
+        #[arg(long)]
+        round: Option<String>,
+        /// The printout's language: en-GB or sv.
+        #[arg(long, default_value = "en-GB")]
+        language: String,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Exports a workshop.
     Export {
         file: PathBuf,
@@ -106,7 +131,82 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
+    /// The whole workshop (the docs/FORMAT.md model).
     Json,
+    /// Every note with its theme, stage, table and author, for a spreadsheet.
+    NotesCsv,
+    /// Every dot with its round, item, voter, laptop and time, for a spreadsheet.
+    VotesCsv,
+}
+
+/// What `systematic print` makes.
+#[derive(Clone, Copy, ValueEnum)]
+enum PrintWhat {
+    PersonaCards,
+    MapPoster,
+    Journeys,
+    VoteResults,
+    Report,
+    PersonaSheet,
+    JourneySheet,
+    VotingSheet,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CardsOn {
+    /// A6 cards, four to an A4 sheet, with cut marks.
+    A4,
+    /// One A5 card per page.
+    A5,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PosterPaper {
+    A3,
+    A2,
+    A1,
+}
+
+fn printout(
+    what: PrintWhat,
+    cards_on: CardsOn,
+    paper: PosterPaper,
+    tiled: bool,
+    round: Option<String>,
+) -> Result<systematic_ipc::Printout, Failure> {
+    use systematic_ipc::{CardLayout, PosterSize, Printout, Worksheet};
+    Ok(match what {
+        PrintWhat::PersonaCards => Printout::PersonaCards {
+            layout: match cards_on {
+                CardsOn::A4 => CardLayout::FourOnA4,
+                CardsOn::A5 => CardLayout::A5,
+            },
+        },
+        PrintWhat::MapPoster => Printout::MapPoster {
+            size: match paper {
+                PosterPaper::A3 => PosterSize::A3,
+                PosterPaper::A2 => PosterSize::A2,
+                PosterPaper::A1 => PosterSize::A1,
+            },
+            tiled,
+        },
+        PrintWhat::Journeys => Printout::Journeys,
+        PrintWhat::VoteResults => Printout::VoteResults,
+        PrintWhat::Report => Printout::Report,
+        PrintWhat::PersonaSheet => Printout::Worksheet {
+            sheet: Worksheet::Persona,
+        },
+        PrintWhat::JourneySheet => Printout::Worksheet {
+            sheet: Worksheet::Journey,
+        },
+        PrintWhat::VotingSheet => Printout::Worksheet {
+            sheet: Worksheet::Voting {
+                round: round.ok_or_else(|| {
+                    Failure::user("a voting sheet needs --round: the id of the vote round")
+                })?,
+            },
+        },
+    })
 }
 
 fn now_ms() -> i64 {
@@ -249,18 +349,46 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 print!("{}", analysis_text::analysis(&title, &map, &found));
             }
         }
+        Command::Print {
+            file,
+            what,
+            cards_on,
+            paper,
+            tiled,
+            round,
+            language,
+            output,
+        } => {
+            let printout = printout(what, cards_on, paper, tiled, round)?;
+            let doc = open(&file)?;
+            print::print(&doc, &printout, &language, &output)?;
+        }
         Command::Export {
             file,
-            format: ExportFormat::Json,
+            format,
             output,
         } => {
             let mut doc = open(&file)?;
-            let model = inspect::model_json(&mut doc).map_err(|e| Failure::corrupt(&file, e))?;
-            let text = pretty(&model) + "\n";
+            let bytes = match format {
+                ExportFormat::Json => {
+                    let model =
+                        inspect::model_json(&mut doc).map_err(|e| Failure::corrupt(&file, e))?;
+                    (pretty(&model) + "\n").into_bytes()
+                }
+                ExportFormat::NotesCsv => systematic_core::tables::notes_csv(&doc)
+                    .map_err(|e| Failure::corrupt(&file, e))?,
+                ExportFormat::VotesCsv => systematic_core::tables::votes_csv(&doc)
+                    .map_err(|e| Failure::corrupt(&file, e))?,
+            };
             match output {
-                Some(path) => session_file::write_atomically(&path, text.as_bytes())
+                Some(path) => session_file::write_atomically(&path, &bytes)
                     .map_err(|e| Failure::from_session_file(&path, e))?,
-                None => print!("{text}"),
+                None => {
+                    use std::io::Write;
+                    std::io::stdout()
+                        .write_all(&bytes)
+                        .map_err(|e| Failure::user(format!("could not write: {e}")))?;
+                }
             }
         }
     }

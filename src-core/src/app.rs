@@ -32,6 +32,15 @@ impl App {
         }
     }
 
+    /// A copy of workshop `id`, for work done outside the lock on the app (printing).
+    pub fn snapshot(&mut self, id: &WorkshopId) -> Result<crate::document::WorkshopDoc, AppError> {
+        if self.store.is_err() {
+            self.store = Store::open(&self.folder);
+        }
+        let store = self.store.as_mut().map_err(|e| e.to_app_error())?;
+        store.snapshot(id).map_err(|e| e.to_app_error())
+    }
+
     pub fn handle(&mut self, request: Request) -> Result<Response, AppError> {
         if self.store.is_err() {
             // The folder may have been fixed since (stick plugged in, space freed): try again.

@@ -55,6 +55,28 @@ pub fn demo_extras() -> Vec<systematic_ipc::Operation> {
         .collect()
 }
 
+/// The demo workshop as a document made on `laptop` by `actor` at `now`: the same one the app
+/// opens with "Open the demo workshop" (printouts and tests start from it too).
+pub fn demo_document(
+    laptop: &str,
+    actor: &automerge::ActorId,
+    now: i64,
+) -> Result<(WorkshopId, WorkshopDoc), CoreError> {
+    let (id, meta, personas) = demo_workshop()?;
+    let template = crate::templates::template(DEMO_TEMPLATE, "en-GB")?;
+    let extras = demo_extras();
+    let doc = crate::store::NewDocument {
+        id: &id,
+        meta: &meta,
+        personas: &personas,
+        template: Some(&template),
+        locale: "en-GB",
+        extras: &extras,
+    }
+    .build(laptop, actor, now)?;
+    Ok((id, doc))
+}
+
 /// The template the demo's agenda comes from.
 pub const DEMO_TEMPLATE: &str = "esther";
 

@@ -18,6 +18,7 @@ pub mod model;
 pub mod ops;
 pub mod session_file;
 pub mod store;
+pub mod tables;
 pub mod templates;
 pub mod votes;
 pub mod workload;

@@ -12,6 +12,7 @@ mod map;
 mod merge;
 mod model;
 mod operation;
+mod print;
 mod projector;
 mod request;
 
@@ -41,6 +42,10 @@ pub use model::{
     WorkshopId, WorkshopMeta, WorkshopSummary, WorkshopView,
 };
 pub use operation::{Operation, TimerAction};
+pub use print::{
+    CardLayout, PosterSize, PrintDestination, PrintOutcome, PrintRequest, Printout, Worksheet,
+    PRINT_COMMAND,
+};
 pub use projector::{Projected, ProjectorView, Showing};
 pub use request::{
     FilePurpose, Request, Response, CHOOSE_FILES_COMMAND, DISPATCH_COMMAND, OPEN_PROJECTOR_COMMAND,

@@ -37,6 +37,8 @@ pub enum FilePurpose {
         suggested_name: String,
         format: String,
     },
+    /// Where to save a printout as PDF.
+    SavePdf { suggested_name: String },
 }
 
 /// Everything the UI can ask of the app.

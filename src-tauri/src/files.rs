@@ -23,6 +23,17 @@ impl Chosen {
         chosen.extend(paths.iter().cloned());
     }
 
+    /// Refuses a path nobody picked.
+    pub fn check_path(&self, path: &str) -> Result<(), AppError> {
+        let chosen = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if chosen.contains(path) {
+            Ok(())
+        } else {
+            Err(AppError::new(ErrorKind::Internal, "error-internal")
+                .with("detail", format!("{path} was not chosen in a file chooser")))
+        }
+    }
+
     /// Refuses a request that names a file nobody picked.
     pub fn check(&self, request: &Request) -> Result<(), AppError> {
         let named: Vec<&String> = match request {
@@ -78,6 +89,14 @@ pub fn choose(app: &tauri::AppHandle, purpose: &FilePurpose) -> Option<Vec<Strin
             )
             .set_title("Import a map")
             .blocking_pick_files(),
+        FilePurpose::SavePdf { suggested_name } => app
+            .dialog()
+            .file()
+            .add_filter("PDF", &["pdf"])
+            .set_title("Save the printout")
+            .set_file_name(suggested_name)
+            .blocking_save_file()
+            .map(|p| vec![p]),
         FilePurpose::ExportMap {
             suggested_name,
             format,

@@ -2,6 +2,7 @@
 //! forwards every request from the UI to `systematic_core::App`, and shows file choosers.
 
 mod files;
+mod print;
 
 use std::sync::Mutex;
 use systematic_core::{data_dir, App};
@@ -42,6 +43,23 @@ fn choose_files(
     Some(paths)
 }
 
+/// Typesets a printout (`systematic_ipc::PRINT_COMMAND`) on a worker thread and sends it where
+/// the Print dialog said.
+#[tauri::command(async)]
+fn print(
+    window: tauri::Window,
+    state: tauri::State<'_, Mutex<App>>,
+    chosen: tauri::State<'_, files::Chosen>,
+    request: systematic_ipc::PrintRequest,
+) -> Result<systematic_ipc::PrintOutcome, AppError> {
+    if window.label() == PROJECTOR_WINDOW {
+        return Err(AppError::new(ErrorKind::Internal, "error-internal")
+            .with("detail", "the projector window only shows"));
+    }
+    let temp = std::env::temp_dir().join("systematic-workshop");
+    print::print(&state, &chosen, &temp, request)
+}
+
 /// The only requests the projector window may send.
 fn projector_may_ask(request: &Request) -> bool {
     matches!(request, Request::Projector)
@@ -80,7 +98,8 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             dispatch,
             choose_files,
-            open_projector
+            open_projector,
+            print
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {
@@ -103,6 +122,7 @@ mod tests {
             systematic_ipc::OPEN_PROJECTOR_COMMAND,
             stringify!(open_projector)
         );
+        assert_eq!(systematic_ipc::PRINT_COMMAND, stringify!(print));
     }
 
     #[test]

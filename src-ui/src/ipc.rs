@@ -5,8 +5,9 @@ use serde::Serialize;
 use systematic_ipc::{
     AppError, AppStatus, ErrorKind, Facilitation, FilePurpose, HistoryEntry, MapAnalysis, MapEdit,
     MapEdited, MapView, MergeReport, NewWorkshop, Operation, Persona, PersonaDraft, PersonaId,
-    ProjectorView, Reach, Request, Response, Showing, Template, WorkshopId, WorkshopSummary,
-    WorkshopView, CHOOSE_FILES_COMMAND, DISPATCH_COMMAND, OPEN_PROJECTOR_COMMAND,
+    PrintOutcome, PrintRequest, ProjectorView, Reach, Request, Response, Showing, Template,
+    WorkshopId, WorkshopSummary, WorkshopView, CHOOSE_FILES_COMMAND, DISPATCH_COMMAND,
+    OPEN_PROJECTOR_COMMAND, PRINT_COMMAND,
 };
 use wasm_bindgen::prelude::*;
 
@@ -310,5 +311,24 @@ pub async fn projector() -> Result<Option<ProjectorView>, AppError> {
     match call(Request::Projector).await? {
         Response::Projector(view) => Ok(view.map(|v| *v)),
         other => Err(unexpected(other)),
+    }
+}
+
+#[derive(Serialize)]
+struct PrintArgs<'a> {
+    request: &'a PrintRequest,
+}
+
+/// Typesets a printout in the app (away from the window's thread) and sends it on; a preview
+/// when `request.destination` is `None`.
+pub async fn print(request: PrintRequest) -> Result<PrintOutcome, AppError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let args = PrintArgs { request: &request }
+        .serialize(&serializer)
+        .map_err(internal)?;
+    match invoke(PRINT_COMMAND, args).await {
+        Ok(value) => serde_wasm_bindgen::from_value(value).map_err(internal),
+        Err(value) => Err(serde_wasm_bindgen::from_value(value.clone())
+            .unwrap_or_else(|_| internal(value.as_string().unwrap_or_default()))),
     }
 }

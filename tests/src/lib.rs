@@ -264,18 +264,23 @@ pub async fn text_of(client: &Client, css: &str) -> String {
 /// Waits until the element matching `css` contains `expected`, then returns its text.
 pub async fn wait_for_text(client: &Client, css: &str, expected: &str) -> String {
     let deadline = tokio::time::Instant::now() + SCREEN_TIMEOUT;
+    let mut last: Option<String> = None;
     loop {
         let text = match client.find(Locator::Css(css)).await {
             Ok(element) => element.text().await.unwrap_or_default(),
             Err(_) => String::new(),
         };
-        if text.contains(expected) {
+        // WebKit's visible text is read from the layout, which can still be settling just after a
+        // page mounts (CI once saw a venue's last words before the title): return the text only
+        // when two reads in a row agree.
+        if text.contains(expected) && last.as_deref() == Some(text.as_str()) {
             return text;
         }
         assert!(
             tokio::time::Instant::now() < deadline,
             "{css} never said {expected:?}; last text: {text:?}"
         );
+        last = Some(text);
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }

@@ -4,7 +4,7 @@
 use systematic_tests::project_root;
 
 /// Everything the UI may do. Adding a permission means adding it here, in review.
-/// Per capability file: the main window gets the app's three commands, the projector window only
+/// Per capability file: the main window gets the app's four commands, the projector window only
 /// `dispatch` (and the shell lets it ask only for the projector's view). No plugin permission:
 /// the dialog plugin is used from Rust only, so no web view can open files or dialogs by itself.
 const ALLOWED_PERMISSIONS: &[(&str, &[&str])] = &[
@@ -14,6 +14,7 @@ const ALLOWED_PERMISSIONS: &[(&str, &[&str])] = &[
             "allow-dispatch",
             "allow-choose-files",
             "allow-open-projector",
+            "allow-print",
         ],
     ),
     ("projector-window", &["allow-dispatch"]),

@@ -148,14 +148,16 @@ fn bench() -> Result<(), String> {
             measure,
         ]))?;
     }
-    run(Cmd::cargo(&[
-        "run",
-        "--release",
-        "-p",
-        "systematic-tests",
-        "--bin",
-        "measure-documents",
-    ]))?;
+    for measure in ["measure-documents", "measure-print"] {
+        run(Cmd::cargo(&[
+            "run",
+            "--release",
+            "-p",
+            "systematic-tests",
+            "--bin",
+            measure,
+        ]))?;
+    }
     run(Cmd::cargo(&["bench", "-p", "systematic-core"]))?;
     let networkx = setup::networkx()?;
     run(Cmd::new("python3")

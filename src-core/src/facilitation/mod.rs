@@ -7,7 +7,7 @@ mod labels;
 mod rounds;
 mod timer;
 
-use artefacts::by_age;
+pub use artefacts::by_age;
 pub use labels::{Labels, CANDIDATE_KINDS};
 pub use rounds::{close_round, results, DEFAULT_TOP};
 pub use timer::{current_stage, stages_in_order, timer};

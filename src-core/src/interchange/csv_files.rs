@@ -31,7 +31,7 @@ fn needs_protection(text: &str) -> bool {
     text.starts_with(['=', '+', '-', '@', '\t', '\r', '\''])
 }
 
-fn protected(text: &str) -> String {
+pub(crate) fn protected(text: &str) -> String {
     if needs_protection(text) {
         format!("'{text}")
     } else {

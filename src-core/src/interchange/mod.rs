@@ -23,8 +23,10 @@ mod xml;
 pub use builder::{
     CONNECTIONS_MAX, COORDINATE_MAX, FAILURES_MAX, FILE_BYTES_MAX, LABEL_MAX, NODES_MAX, TEXT_MAX,
 };
+pub(crate) use csv_files::protected;
 pub use detect::detect;
 pub use error::{InterchangeError, Location};
+pub use png::{DEJAVU_SANS, DEJAVU_SANS_BOLD};
 
 use systematic_ipc::{MapConnection, MapFailure, MapNode, MapView};
 

@@ -8,11 +8,12 @@ use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg::{fontdb, Options, Tree};
 use std::sync::Arc;
 
-static DEJAVU_SANS: &[u8] = include_bytes!(concat!(
+/// The bundled fonts, shared with the printouts so the binaries carry them once.
+pub static DEJAVU_SANS: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../assets/fonts/DejaVuSans.ttf"
 ));
-static DEJAVU_SANS_BOLD: &[u8] = include_bytes!(concat!(
+pub static DEJAVU_SANS_BOLD: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../assets/fonts/DejaVuSans-Bold.ttf"
 ));

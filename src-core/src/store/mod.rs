@@ -288,22 +288,15 @@ impl Store {
         locale: &str,
         extras: &[systematic_ipc::Operation],
     ) -> Result<WorkshopId> {
-        let now = now_ms();
-        let facts = crate::document::typed::meta_fields(meta);
-        let mut doc = WorkshopDoc::create(&id.0, &facts, &self.laptop, &self.actor, now)
-            .map_err(|e| CoreError::from_document(&id.0, e))?;
-        if let Some(template) = template {
-            crate::facilitation::add_agenda(&mut doc, template, locale, now)
-                .map_err(|e| CoreError::from_document(&id.0, e))?;
-            doc.commit(&format!("agenda from {}", template.name), now);
-        }
-        crate::ops::apply_all(&mut doc, extras, now)
-            .map_err(|e| CoreError::from_document(&id.0, e))?;
-        for (offset, persona) in (0_i64..).zip(personas) {
-            // One millisecond apart, so the cards keep the order they were given in.
-            doc.add_persona(persona, now + offset)
-                .map_err(|e| CoreError::from_document(&id.0, e))?;
-        }
+        let start = NewDocument {
+            id: &id,
+            meta,
+            personas,
+            template,
+            locale,
+            extras,
+        };
+        let doc = start.build(&self.laptop, &self.actor, now_ms())?;
         self.insert_new(id, doc)
     }
 
@@ -397,6 +390,18 @@ impl Store {
         self.open_docs
             .get_mut(id)
             .ok_or_else(|| CoreError::WorkshopNotFound(id.0.clone()))
+    }
+
+    /// A copy of workshop `id` to read away from the store (printing runs on its own thread
+    /// while the facilitator goes on editing).
+    pub fn snapshot(&mut self, id: &WorkshopId) -> Result<WorkshopDoc> {
+        let laptop = self.laptop.clone();
+        let actor = self.actor.clone();
+        let bytes = self.doc(id)?.save();
+        let mut copy =
+            WorkshopDoc::load(&bytes, &actor).map_err(|e| CoreError::from_document(&id.0, e))?;
+        copy.set_laptop(&laptop);
+        Ok(copy)
     }
 
     /// The whole workshop as the workshop page shows it.
@@ -627,3 +632,37 @@ fn write_index_row(conn: &Connection, id: &WorkshopId, row: &IndexRow) -> rusqli
 mod session_tests;
 #[cfg(test)]
 mod tests;
+
+/// Everything a new workshop document starts from.
+pub struct NewDocument<'a> {
+    pub id: &'a WorkshopId,
+    pub meta: &'a WorkshopMeta,
+    pub personas: &'a [PersonaDraft],
+    pub template: Option<&'a systematic_ipc::Template>,
+    pub locale: &'a str,
+    /// Operations applied after the agenda, as one change (the demo's contract statements).
+    pub extras: &'a [systematic_ipc::Operation],
+}
+
+impl NewDocument<'_> {
+    /// The document, made on `laptop` by `actor` at `now`: facts, then the template's agenda,
+    /// then the extras, then the personas one millisecond apart (so cards keep their order).
+    pub fn build(&self, laptop: &str, actor: &automerge::ActorId, now: i64) -> Result<WorkshopDoc> {
+        let id = &self.id.0;
+        let facts = crate::document::typed::meta_fields(self.meta);
+        let mut doc = WorkshopDoc::create(id, &facts, laptop, actor, now)
+            .map_err(|e| CoreError::from_document(id, e))?;
+        if let Some(template) = self.template {
+            crate::facilitation::add_agenda(&mut doc, template, self.locale, now)
+                .map_err(|e| CoreError::from_document(id, e))?;
+            doc.commit(&format!("agenda from {}", template.name), now);
+        }
+        crate::ops::apply_all(&mut doc, self.extras, now)
+            .map_err(|e| CoreError::from_document(id, e))?;
+        for (offset, persona) in (0_i64..).zip(self.personas) {
+            doc.add_persona(persona, now + offset)
+                .map_err(|e| CoreError::from_document(id, e))?;
+        }
+        Ok(doc)
+    }
+}

@@ -46,6 +46,7 @@ pub mod persona_form;
 pub mod persona_select;
 pub mod portrait;
 pub mod portrait_picker;
+pub mod print_dialog;
 pub mod priorities_panel;
 pub mod projector_controls;
 pub mod projector_screen;

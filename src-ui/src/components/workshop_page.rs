@@ -14,6 +14,7 @@ use crate::components::participant_mode_start::ParticipantModeStart;
 use crate::components::participants_panel::ParticipantsPanel;
 use crate::components::persona_card::PersonaCard;
 use crate::components::persona_form::PersonaForm;
+use crate::components::print_dialog::PrintDialog;
 use crate::components::priorities_panel::PrioritiesPanel;
 use crate::components::projector_controls::ProjectorControls;
 use crate::components::scenarios_panel::ScenariosPanel;
@@ -44,6 +45,7 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
     let saved = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Outcome>);
     let show_history = RwSignal::new(false);
+    let show_print = RwSignal::new(false);
     let tab = RwSignal::new(Tab::Personas);
     // Set while the laptop is passed round in participant mode: the PIN that ends it.
     let participant_pin = RwSignal::new(None::<String>);
@@ -189,9 +191,13 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
                                 {(!meta.facilitator.is_empty()).then(|| format!(" · {}", t_args("workshop-facilitated-by", &[("name", meta.facilitator.clone().into())])))}
                             </p>
                         </div>
+                        <button data-testid="print-open" on:click=move |_| show_print.set(true)>{t("print-open")}</button>
                     </div>
                 }
             })}
+            <Show when=move || show_print.get()>
+                <PrintDialog on_close=Callback::new(move |()| show_print.set(false)) />
+            </Show>
             <SessionBar workshop=workshop error=error outcome=outcome show_history=show_history />
             {move || match outcome.get() {
                 Some(Outcome::Saved(path)) => view! {

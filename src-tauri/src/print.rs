@@ -1,0 +1,161 @@
+//! The Print dialog's command: typeset a printout from a copy of the workshop, away from the
+//! window's thread, then save it, send it to a printer (CUPS `lp`) or open it in the viewer.
+
+use crate::files::Chosen;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+use systematic_core::App;
+use systematic_ipc::{AppError, ErrorKind, PrintDestination, PrintOutcome, PrintRequest};
+use systematic_print::{render, PrintError, PrintJob};
+
+/// Pages the dialog previews.
+const PREVIEW_PAGES: usize = 4;
+
+pub fn print(
+    app: &Mutex<App>,
+    chosen: &Chosen,
+    temp_folder: &Path,
+    request: PrintRequest,
+) -> Result<PrintOutcome, AppError> {
+    if let Some(PrintDestination::File { path }) = &request.destination {
+        chosen.check_path(path)?;
+    }
+    // Only the copy is taken under the lock: the workshop stays editable while this typesets.
+    let doc = {
+        let mut app = app.lock().unwrap_or_else(|p| p.into_inner());
+        app.snapshot(&request.workshop)?
+    };
+    let job = PrintJob {
+        printout: &request.printout,
+        language: &request.language,
+        today: chrono::Local::now().date_naive(),
+        preview_pages: if request.destination.is_none() {
+            PREVIEW_PAGES
+        } else {
+            0
+        },
+    };
+    let rendered = std::panic::catch_unwind(|| render(&doc, &job, &mut |_| {}))
+        .map_err(|_| print_error("the typesetter stopped unexpectedly".into()))?
+        .map_err(|e| match e {
+            PrintError::UnknownRound(round) => {
+                AppError::new(ErrorKind::NotFound, "error-print-round").with("round", round)
+            }
+            other => print_error(other.to_string()),
+        })?;
+    let pages = u32::try_from(rendered.pages).unwrap_or(u32::MAX);
+    let path = match &request.destination {
+        None => None,
+        Some(PrintDestination::File { path }) => {
+            write(Path::new(path), &rendered.pdf)?;
+            Some(path.clone())
+        }
+        Some(PrintDestination::Printer {
+            printer,
+            copies,
+            pages,
+        }) => {
+            let file = handed_over(temp_folder, &rendered.pdf)?;
+            send_to_printer(&file, printer, *copies, pages)?;
+            Some(file.display().to_string())
+        }
+        Some(PrintDestination::Viewer) => {
+            let file = handed_over(temp_folder, &rendered.pdf)?;
+            open_in_viewer(&file)?;
+            Some(file.display().to_string())
+        }
+    };
+    Ok(PrintOutcome {
+        pages,
+        previews: rendered.previews,
+        path,
+    })
+}
+
+fn print_error(detail: String) -> AppError {
+    AppError::new(ErrorKind::Internal, "error-print").with("detail", detail)
+}
+
+fn write(path: &Path, pdf: &[u8]) -> Result<(), AppError> {
+    // The same words as any export: a full disk and a read-only stick each say so.
+    systematic_core::session_file::write_atomically(path, pdf)
+        .map_err(|e| systematic_core::CoreError::ExportWrite(e).to_app_error())
+}
+
+/// A copy of the PDF in the app's own temporary folder for the printer or viewer to read.
+fn handed_over(folder: &Path, pdf: &[u8]) -> Result<PathBuf, AppError> {
+    let _ = std::fs::create_dir_all(folder);
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%3f");
+    let path = folder.join(format!("printout-{stamp}.pdf"));
+    write(&path, pdf)?;
+    Ok(path)
+}
+
+/// Whether `pages` is a page list CUPS takes ("1-3,5"): digits, commas and dashes only.
+fn valid_pages(pages: &str) -> bool {
+    pages.split(',').all(|part| {
+        let mut ends = part.splitn(2, '-');
+        let number = |s: Option<&str>| {
+            s.is_some_and(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let first = ends.next();
+        match ends.next() {
+            None => number(first),
+            Some(last) => number(first) && number(Some(last)),
+        }
+    })
+}
+
+fn send_to_printer(file: &Path, printer: &str, copies: u32, pages: &str) -> Result<(), AppError> {
+    let pages = pages.replace(' ', "");
+    if !pages.is_empty() && !valid_pages(&pages) {
+        return Err(AppError::new(ErrorKind::Invalid, "error-print-pages").with("pages", pages));
+    }
+    let mut lp = Command::new("lp");
+    if !printer.is_empty() {
+        lp.arg("-d").arg(printer);
+    }
+    lp.arg("-n").arg(copies.clamp(1, 999).to_string());
+    if !pages.is_empty() {
+        lp.arg("-P").arg(&pages);
+    }
+    let output = lp.arg("--").arg(file).output().map_err(|e| {
+        AppError::new(ErrorKind::Storage, "error-print-no-printer").with("detail", e.to_string())
+    })?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(
+            AppError::new(ErrorKind::Storage, "error-print-no-printer").with(
+                "detail",
+                String::from_utf8_lossy(&output.stderr).trim().to_owned(),
+            ),
+        )
+    }
+}
+
+fn open_in_viewer(file: &Path) -> Result<(), AppError> {
+    Command::new("xdg-open")
+        .arg(file)
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| {
+            AppError::new(ErrorKind::Storage, "error-print-viewer").with("detail", e.to_string())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_lists_are_checked_before_they_reach_the_printer() {
+        for good in ["1", "1-3", "1-3,5", "2,4,6-8"] {
+            assert!(valid_pages(good), "{good}");
+        }
+        for bad in ["", "1-", "-3", "a", "1;rm -rf /", "1--2", "1,,2"] {
+            assert!(!valid_pages(bad), "{bad}");
+        }
+    }
+}
