@@ -20,14 +20,27 @@ use typst_layout::PagedDocument;
 #[derive(Debug, thiserror::Error)]
 pub enum PrintError {
     #[error("the workshop could not be read: {0}")]
-    Document(#[from] DocumentError),
+    Document(Box<DocumentError>),
     #[error("the map picture could not be drawn: {0}")]
-    Map(#[from] InterchangeError),
+    Map(Box<InterchangeError>),
     #[error("there is no vote round \"{0}\" in this workshop")]
     UnknownRound(String),
     /// A fault in a bundled template; never caused by what a workshop holds.
     #[error("the printout could not be typeset: {0}")]
     Typeset(String),
+}
+
+// Boxed: the errors are large and rare, and a small `Result` keeps the happy path cheap.
+impl From<DocumentError> for PrintError {
+    fn from(error: DocumentError) -> Self {
+        PrintError::Document(Box::new(error))
+    }
+}
+
+impl From<InterchangeError> for PrintError {
+    fn from(error: InterchangeError) -> Self {
+        PrintError::Map(Box::new(error))
+    }
 }
 
 /// How far a printout has got, for a progress bar.
