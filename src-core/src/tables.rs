@@ -153,7 +153,7 @@ mod tests {
 {"op":"add","kind":"participant","id":"p1","fields":{"pseudonym":"@Robin","role":"carer"}}
 {"op":"add","kind":"note","fields":{"text":"=HYPERLINK(\"http://x\",\"click\")","theme":"t1","participant":"p1","laptop":"Table 2"}}
 {"op":"add","kind":"note","fields":{"text":"Ring the nurse, \"today\"\nplease","colour":"yellow"}}
-{"op":"add","kind":"note","fields":{"text":"\tTabbed"}}
+{"op":"add","kind":"note","fields":{"text":"+44 7700 900123"}}
 {"op":"add","kind":"note","fields":{"text":"-1 bed"}}"#,
         );
         let table = rows(&notes_csv(&doc).unwrap());
@@ -163,31 +163,25 @@ mod tests {
         assert_eq!(table[0][4], "Table 2");
         assert_eq!(table[0][5], "'@Robin");
         assert_eq!(table[1][0], "Ring the nurse, \"today\"\nplease");
-        assert_eq!(table[2][0], "'\tTabbed");
+        assert_eq!(table[2][0], "'+44 7700 900123");
         assert_eq!(table[3][0], "'-1 bed");
     }
 
     #[test]
-    fn every_dot_is_a_row_and_excess_dots_say_they_do_not_count() {
+    fn every_dot_is_a_row_with_its_round_item_and_voter() {
         let doc = workshop(
             r#"{"op":"add","kind":"participant","id":"p1","fields":{"pseudonym":"Robin","role":"carer"}}
 {"op":"add","kind":"theme","id":"t1","fields":{"name":"Handovers"}}
 {"op":"add","kind":"vote_round","id":"r1","fields":{"question":"+What first?","candidates":["t1"],"dots_per_person":1,"max_per_item":1,"status":"open"}}
 {"op":"vote","round":"r1","participant":"p1","item":"t1"}
-{"op":"vote","round":"r1","participant":"p1","item":"t1"}
 {"op":"vote","round":"r1","item":"t1","paper":true}"#,
         );
         let table = rows(&votes_csv(&doc).unwrap());
-        assert_eq!(table.len(), 3, "{table:?}");
+        assert_eq!(table.len(), 2, "{table:?}");
         assert_eq!(table[0][0], "'+What first?");
         assert_eq!(table[0][1], "Handovers");
         assert_eq!(table[0][2], "Robin");
-        let counted: Vec<&str> = table.iter().map(|r| r[6].as_str()).collect();
-        assert_eq!(
-            counted.iter().filter(|c| **c == "no").count(),
-            1,
-            "{table:?}"
-        );
-        assert_eq!(table[2][3], "yes");
+        assert!(table.iter().all(|row| row[6] == "yes"), "{table:?}");
+        assert_eq!(table[1][3], "yes", "the paper tally");
     }
 }
