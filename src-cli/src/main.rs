@@ -123,6 +123,9 @@ enum Command {
         file: PathBuf,
         #[arg(long, value_enum)]
         format: ExportFormat,
+        /// The language of the report's own words: en-GB or sv.
+        #[arg(long, default_value = "en-GB")]
+        language: String,
         /// Where to write; standard output when left out.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -137,6 +140,8 @@ enum ExportFormat {
     NotesCsv,
     /// Every dot with its round, item, voter, laptop and time, for a spreadsheet.
     VotesCsv,
+    /// The workshop report as one self-contained HTML file.
+    ReportHtml,
 }
 
 /// What `systematic print` makes.
@@ -366,6 +371,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Export {
             file,
             format,
+            language,
             output,
         } => {
             let mut doc = open(&file)?;
@@ -379,6 +385,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     .map_err(|e| Failure::corrupt(&file, e))?,
                 ExportFormat::VotesCsv => systematic_core::tables::votes_csv(&doc)
                     .map_err(|e| Failure::corrupt(&file, e))?,
+                ExportFormat::ReportHtml => {
+                    print::check_language(&language)?;
+                    let today = chrono::Local::now().date_naive();
+                    systematic_print::report_html(&doc, &language, today)
+                        .map_err(|e| Failure::user(e.to_string()))?
+                        .into_bytes()
+                }
             };
             match output {
                 Some(path) => session_file::write_atomically(&path, &bytes)

@@ -7,21 +7,28 @@ use systematic_core::session_file;
 use systematic_ipc::Printout;
 use systematic_print::{render, PrintError, PrintJob, Step};
 
+/// Refuses a language printouts are not made in.
+pub fn check_language(language: &str) -> Result<(), Failure> {
+    if systematic_print::languages()
+        .iter()
+        .any(|tag| tag.eq_ignore_ascii_case(language))
+    {
+        Ok(())
+    } else {
+        Err(Failure::user(format!(
+            "--language {language}: printouts can be made in {}",
+            systematic_print::languages().join(" or ")
+        )))
+    }
+}
+
 pub fn print(
     doc: &WorkshopDoc,
     printout: &Printout,
     language: &str,
     output: &Path,
 ) -> Result<(), Failure> {
-    if !systematic_print::languages()
-        .iter()
-        .any(|tag| tag.eq_ignore_ascii_case(language))
-    {
-        return Err(Failure::user(format!(
-            "--language {language}: printouts can be made in {}",
-            systematic_print::languages().join(" or ")
-        )));
-    }
+    check_language(language)?;
     let bar = indicatif::ProgressBar::new(u64::from(Step::COUNT));
     bar.set_style(
         indicatif::ProgressStyle::with_template("{msg:>12} [{bar:30}] {pos}/{len}")

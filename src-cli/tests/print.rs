@@ -368,3 +368,37 @@ fn a_voting_sheet_for_an_unknown_round_is_explained() {
     assert!(said.contains("there is no vote round \"nope\""), "{said}");
     assert!(!out.exists());
 }
+
+#[test]
+fn the_report_as_one_html_file_shows_every_word_as_text() {
+    let printed = demo();
+    let out = printed.file.with_file_name("report.html");
+    let output = Command::new(env!("CARGO_BIN_EXE_systematic"))
+        .arg("export")
+        .arg(&printed.file)
+        .args(["--format", "report-html", "--language", "sv", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let html = std::fs::read_to_string(&out).unwrap();
+    for expected in [
+        "<html lang=\"sv\">",
+        "Agendan som den blev",
+        "12 min",
+        "Esther&#39;s winter",
+        "Ольга Петрова",
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+        "<svg",
+        "data:image/svg+xml",
+    ] {
+        assert!(html.contains(expected), "{expected:?} is missing");
+    }
+    // Self-contained: nothing is fetched, and the hostile name never becomes a tag.
+    assert!(!html.contains("<script"), "a script tag got through");
+    assert!(!html.contains("src=\"http") && !html.contains("href=\"http"));
+}

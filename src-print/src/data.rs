@@ -6,7 +6,10 @@ use crate::words::Words;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use systematic_core::document::{DocumentError, WorkshopDoc};
-use systematic_ipc::{Facilitation, MapView, Persona, Role, Round, StageStatus, WorkshopMeta};
+use systematic_ipc::{
+    Facilitation, JourneyStep, LearningRecord, MapView, Persona, Role, Round, StageStatus,
+    WorkshopMeta,
+};
 
 #[derive(Serialize)]
 pub struct PrintData {
@@ -19,7 +22,6 @@ pub struct PrintData {
     pub personas: Vec<PersonaCard>,
     pub stages: Vec<StageRow>,
     pub stages_total: Totals,
-    pub participant_count: usize,
     pub roles: Vec<RoleRow>,
     pub journeys: Vec<JourneyPage>,
     pub scenarios: Vec<ScenarioRow>,
@@ -28,7 +30,7 @@ pub struct PrintData {
     pub priorities: Vec<PriorityRow>,
     pub actions: Vec<ActionRow>,
     pub contract: Vec<ContractRow>,
-    pub learning: Vec<LearningRow>,
+    pub learning: Vec<LearningRecord>,
     pub map: MapFacts,
 }
 
@@ -87,17 +89,7 @@ pub struct RoleRow {
 pub struct JourneyPage {
     pub title: String,
     pub persona: String,
-    pub steps: Vec<StepBox>,
-}
-
-#[derive(Serialize)]
-pub struct StepBox {
-    pub touchpoint: String,
-    pub service: String,
-    pub what_happened: String,
-    pub emotion: i8,
-    pub failure: bool,
-    pub notes: String,
+    pub steps: Vec<JourneyStep>,
 }
 
 #[derive(Serialize)]
@@ -160,14 +152,6 @@ pub struct ActionRow {
 pub struct ContractRow {
     pub text: String,
     pub persona: String,
-}
-
-#[derive(Serialize)]
-pub struct LearningRow {
-    pub title: String,
-    pub evidence: String,
-    pub difficulties: String,
-    pub transfer: String,
 }
 
 #[derive(Serialize)]
@@ -396,7 +380,6 @@ impl PrintData {
                 ),
                 spent: minutes(words, f.stages.iter().map(|s| s.spent_ms).sum()),
             },
-            participant_count: f.participants.len(),
             roles: roles(f, words),
             journeys: f
                 .journeys
@@ -404,18 +387,8 @@ impl PrintData {
                 .map(|journey| JourneyPage {
                     title: journey.title.clone(),
                     persona: persona_name(&journey.persona),
-                    steps: journey
-                        .steps
-                        .iter()
-                        .map(|step| StepBox {
-                            touchpoint: step.touchpoint.clone(),
-                            service: step.service.clone(),
-                            what_happened: step.what_happened.clone(),
-                            emotion: step.emotion.clamp(-2, 2),
-                            failure: step.failure,
-                            notes: step.notes.clone(),
-                        })
-                        .collect(),
+                    // The model keeps emotions within −2 … +2 (docs/FORMAT.md).
+                    steps: journey.steps.clone(),
                 })
                 .collect(),
             scenarios: f
@@ -469,16 +442,7 @@ impl PrintData {
                     persona: persona_name(&c.persona),
                 })
                 .collect(),
-            learning: f
-                .learning_records
-                .iter()
-                .map(|l| LearningRow {
-                    title: l.title.clone(),
-                    evidence: l.evidence_of_success.clone(),
-                    difficulties: l.difficulties.clone(),
-                    transfer: l.potential_for_transfer.clone(),
-                })
-                .collect(),
+            learning: f.learning_records.clone(),
             map: map_facts(&workshop.map, words),
         }
     }

@@ -6,6 +6,7 @@
 //! UI never compile it. The workshop reaches the templates only as JSON data (see [`data`]).
 
 pub mod data;
+pub mod html;
 mod words;
 mod world;
 
@@ -117,25 +118,11 @@ pub fn render(
     progress: &mut dyn FnMut(Step),
 ) -> Result<Rendered, PrintError> {
     progress(Step::Reading);
-    let workshop = Workshop::read(doc)?;
-    if let Printout::Worksheet {
-        sheet: Worksheet::Voting { round },
-    } = job.printout
-    {
-        if !workshop.facilitation.rounds.iter().any(|r| &r.id == round) {
-            return Err(PrintError::UnknownRound(round.clone()));
-        }
-    }
-    let words = Words::new(job.language);
-    let data = PrintData::new(&workshop, options_of(job.printout), &words, job.today);
+    let (data, map_svg) = prepare(doc, job.printout, job.language, job.today)?;
     let json = serde_json::to_vec(&data).map_err(|e| PrintError::Typeset(e.to_string()))?;
-    let mut extra = Vec::new();
-    if matches!(job.printout, Printout::MapPoster { .. } | Printout::Report) {
-        let picture = interchange::export(&workshop.map, &workshop.meta.title, MapFormat::Svg)?;
-        if let Some(file) = picture.into_iter().next() {
-            extra.push(("map.svg".to_owned(), file.bytes));
-        }
-    }
+    let extra = map_svg
+        .map(|svg| vec![("map.svg".to_owned(), svg.into_bytes())])
+        .unwrap_or_default();
 
     progress(Step::Typesetting);
     let world = world::PrintWorld::new(template_of(job.printout), json, extra, job.today)
@@ -159,6 +146,46 @@ pub fn render(
         pages: document.pages().len(),
         previews,
     })
+}
+
+/// The workshop as the templates read it, and the map picture when the printout shows the map.
+fn prepare(
+    doc: &WorkshopDoc,
+    printout: &Printout,
+    language: &str,
+    today: chrono::NaiveDate,
+) -> Result<(PrintData, Option<String>), PrintError> {
+    let workshop = Workshop::read(doc)?;
+    if let Printout::Worksheet {
+        sheet: Worksheet::Voting { round },
+    } = printout
+    {
+        if !workshop.facilitation.rounds.iter().any(|r| &r.id == round) {
+            return Err(PrintError::UnknownRound(round.clone()));
+        }
+    }
+    let words = Words::new(language);
+    let data = PrintData::new(&workshop, options_of(printout), &words, today);
+    let map_svg = if matches!(printout, Printout::MapPoster { .. } | Printout::Report) {
+        let picture = interchange::export(&workshop.map, &workshop.meta.title, MapFormat::Svg)?;
+        picture
+            .into_iter()
+            .next()
+            .map(|file| String::from_utf8_lossy(&file.bytes).into_owned())
+    } else {
+        None
+    };
+    Ok((data, map_svg))
+}
+
+/// The workshop report as one self-contained HTML file (docs/PRINT.md).
+pub fn report_html(
+    doc: &WorkshopDoc,
+    language: &str,
+    today: chrono::NaiveDate,
+) -> Result<String, PrintError> {
+    let (data, map_svg) = prepare(doc, &Printout::Report, language, today)?;
+    Ok(html::report(&data, map_svg.as_deref().unwrap_or_default()))
 }
 
 fn describe(errors: &[typst::diag::SourceDiagnostic]) -> String {

@@ -87,7 +87,15 @@ const PORTRAITS: [(&str, &[u8]); 8] = [
 
 /// Whether `name` is one of the bundled portraits.
 pub fn has_portrait(name: &str) -> bool {
-    PORTRAITS.iter().any(|(known, _)| *known == name)
+    portrait(name).is_some()
+}
+
+/// The SVG of the bundled portrait `name`.
+pub fn portrait(name: &str) -> Option<&'static [u8]> {
+    PORTRAITS
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|(_, bytes)| *bytes)
 }
 
 fn file_id(path: &str) -> Option<FileId> {

@@ -32,7 +32,16 @@ async fn call(request: Request) -> Result<Response, AppError> {
     let args = DispatchArgs { request: &request }
         .serialize(&serializer)
         .map_err(internal)?;
-    match invoke(DISPATCH_COMMAND, args).await {
+    invoke_command(DISPATCH_COMMAND, args).await
+}
+
+/// Calls the app's command `cmd`; its error arrives as an `AppError` (or, from Tauri itself, as
+/// a plain string).
+async fn invoke_command<T: serde::de::DeserializeOwned>(
+    cmd: &str,
+    args: JsValue,
+) -> Result<T, AppError> {
+    match invoke(cmd, args).await {
         Ok(value) => serde_wasm_bindgen::from_value(value).map_err(internal),
         Err(value) => Err(serde_wasm_bindgen::from_value(value.clone())
             .unwrap_or_else(|_| internal(value.as_string().unwrap_or_default()))),
@@ -326,9 +335,5 @@ pub async fn print(request: PrintRequest) -> Result<PrintOutcome, AppError> {
     let args = PrintArgs { request: &request }
         .serialize(&serializer)
         .map_err(internal)?;
-    match invoke(PRINT_COMMAND, args).await {
-        Ok(value) => serde_wasm_bindgen::from_value(value).map_err(internal),
-        Err(value) => Err(serde_wasm_bindgen::from_value(value.clone())
-            .unwrap_or_else(|_| internal(value.as_string().unwrap_or_default()))),
-    }
+    invoke_command(PRINT_COMMAND, args).await
 }
