@@ -184,4 +184,27 @@ mod tests {
         assert!(table.iter().all(|row| row[6] == "yes"), "{table:?}");
         assert_eq!(table[1][3], "yes", "the paper tally");
     }
+
+    #[test]
+    fn a_dot_over_the_limit_from_another_laptop_says_it_does_not_count() {
+        let mut first = workshop(
+            r#"{"op":"add","kind":"participant","id":"p1","fields":{"pseudonym":"Robin","role":"carer"}}
+{"op":"add","kind":"theme","id":"t1","fields":{"name":"Handovers"}}
+{"op":"add","kind":"vote_round","id":"r1","fields":{"question":"What first?","candidates":["t1"],"dots_per_person":1,"max_per_item":1,"status":"open"}}"#,
+        );
+        // Two laptops started from the same file each let Robin place the one dot.
+        let mut second = WorkshopDoc::load(&first.save(), &ActorId::random()).unwrap();
+        let vote = r#"{"op":"vote","round":"r1","participant":"p1","item":"t1"}"#;
+        crate::ops::apply_script(&mut first, vote, &mut || 5_000).unwrap();
+        crate::ops::apply_script(&mut second, vote, &mut || 6_000).unwrap();
+        first.automerge().merge(second.automerge()).unwrap();
+        let table = rows(&votes_csv(&first).unwrap());
+        let counted: Vec<&str> = table.iter().map(|row| row[6].as_str()).collect();
+        assert_eq!(counted.len(), 2, "{table:?}");
+        assert_eq!(
+            counted.iter().filter(|c| **c == "no").count(),
+            1,
+            "{table:?}"
+        );
+    }
 }
