@@ -44,20 +44,25 @@ fn choose_files(
 }
 
 /// Typesets a printout (`systematic_ipc::PRINT_COMMAND`) on a worker thread and sends it where
-/// the Print dialog said.
+/// the Print dialog said, telling `on_progress` the steps done (of `systematic_print::Step::COUNT`).
 #[tauri::command(async)]
 fn print(
     window: tauri::Window,
     state: tauri::State<'_, Mutex<App>>,
     chosen: tauri::State<'_, files::Chosen>,
     request: systematic_ipc::PrintRequest,
+    on_progress: tauri::ipc::Channel<u32>,
 ) -> Result<systematic_ipc::PrintOutcome, AppError> {
     if window.label() == PROJECTOR_WINDOW {
         return Err(AppError::new(ErrorKind::Internal, "error-internal")
             .with("detail", "the projector window only shows"));
     }
     let temp = std::env::temp_dir().join("systematic-workshop");
-    print::print(&state, &chosen, &temp, request)
+    // A closed dialog no longer listens; the printout goes on regardless.
+    let mut progress = |step: systematic_print::Step| {
+        let _ = on_progress.send(step.done());
+    };
+    print::print(&state, &chosen, &temp, request, &mut progress)
 }
 
 /// The only requests the projector window may send.

@@ -7,7 +7,7 @@ use std::process::Command;
 use std::sync::Mutex;
 use systematic_core::App;
 use systematic_ipc::{AppError, ErrorKind, PrintDestination, PrintOutcome, PrintRequest};
-use systematic_print::{render, PrintError, PrintJob};
+use systematic_print::{render, PrintError, PrintJob, Step};
 
 /// Pages the dialog previews.
 const PREVIEW_PAGES: usize = 4;
@@ -17,9 +17,13 @@ pub fn print(
     chosen: &Chosen,
     temp_folder: &Path,
     request: PrintRequest,
+    progress: &mut dyn FnMut(Step),
 ) -> Result<PrintOutcome, AppError> {
-    if let Some(PrintDestination::File { path }) = &request.destination {
-        chosen.check_path(path)?;
+    // Refused before typesetting: a wrong file or page list should not cost a render.
+    match &request.destination {
+        Some(PrintDestination::File { path }) => chosen.check_path(path)?,
+        Some(PrintDestination::Printer { pages, .. }) => check_pages(pages)?,
+        _ => {}
     }
     // Only the copy is taken under the lock: the workshop stays editable while this typesets.
     let doc = {
@@ -36,14 +40,16 @@ pub fn print(
             0
         },
     };
-    let rendered = std::panic::catch_unwind(|| render(&doc, &job, &mut |_| {}))
-        .map_err(|_| print_error("the typesetter stopped unexpectedly".into()))?
-        .map_err(|e| match e {
-            PrintError::UnknownRound(round) => {
-                AppError::new(ErrorKind::NotFound, "error-print-round").with("round", round)
-            }
-            other => print_error(other.to_string()),
-        })?;
+    let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        render(&doc, &job, progress)
+    }))
+    .map_err(|_| print_error("the typesetter stopped unexpectedly".into()))?
+    .map_err(|e| match e {
+        PrintError::UnknownRound(round) => {
+            AppError::new(ErrorKind::NotFound, "error-print-round").with("round", round)
+        }
+        other => print_error(other.to_string()),
+    })?;
     let pages = u32::try_from(rendered.pages).unwrap_or(u32::MAX);
     let path = match &request.destination {
         None => None,
@@ -107,19 +113,20 @@ fn valid_pages(pages: &str) -> bool {
     })
 }
 
+/// Refuses a page list the printer could not take; an empty list is every page.
+fn check_pages(pages: &str) -> Result<(), AppError> {
+    let pages = pages.replace(' ', "");
+    if pages.is_empty() || valid_pages(&pages) {
+        Ok(())
+    } else {
+        Err(AppError::new(ErrorKind::Invalid, "error-print-pages").with("pages", pages))
+    }
+}
+
 fn send_to_printer(file: &Path, printer: &str, copies: u32, pages: &str) -> Result<(), AppError> {
     let pages = pages.replace(' ', "");
-    if !pages.is_empty() && !valid_pages(&pages) {
-        return Err(AppError::new(ErrorKind::Invalid, "error-print-pages").with("pages", pages));
-    }
     let mut lp = Command::new("lp");
-    if !printer.is_empty() {
-        lp.arg("-d").arg(printer);
-    }
-    lp.arg("-n").arg(copies.clamp(1, 999).to_string());
-    if !pages.is_empty() {
-        lp.arg("-P").arg(&pages);
-    }
+    lp.args(lp_arguments(printer, copies, &pages));
     let output = lp.arg("--").arg(file).output().map_err(|e| {
         AppError::new(ErrorKind::Storage, "error-print-no-printer").with("detail", e.to_string())
     })?;
@@ -135,6 +142,19 @@ fn send_to_printer(file: &Path, printer: &str, copies: u32, pages: &str) -> Resu
     }
 }
 
+/// CUPS `lp`'s options: the printer (the default when empty), copies (1–999) and pages.
+fn lp_arguments(printer: &str, copies: u32, pages: &str) -> Vec<String> {
+    let mut arguments = Vec::new();
+    if !printer.is_empty() {
+        arguments.extend(["-d".to_owned(), printer.to_owned()]);
+    }
+    arguments.extend(["-n".to_owned(), copies.clamp(1, 999).to_string()]);
+    if !pages.is_empty() {
+        arguments.extend(["-P".to_owned(), pages.to_owned()]);
+    }
+    arguments
+}
+
 fn open_in_viewer(file: &Path) -> Result<(), AppError> {
     Command::new("xdg-open")
         .arg(file)
@@ -148,6 +168,16 @@ fn open_in_viewer(file: &Path) -> Result<(), AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copies_pages_and_printer_reach_lp() {
+        assert_eq!(lp_arguments("", 1, ""), ["-n", "1"]);
+        assert_eq!(
+            lp_arguments("Library_HP", 30, "1-3,5"),
+            ["-d", "Library_HP", "-n", "30", "-P", "1-3,5"]
+        );
+        assert_eq!(lp_arguments("", 0, ""), ["-n", "1"], "at least one copy");
+    }
 
     #[test]
     fn page_lists_are_checked_before_they_reach_the_printer() {

@@ -10,6 +10,7 @@ use systematic_ipc::{
     OPEN_PROJECTOR_COMMAND, PRINT_COMMAND,
 };
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
@@ -323,17 +324,44 @@ pub async fn projector() -> Result<Option<ProjectorView>, AppError> {
     }
 }
 
+/// A Tauri channel (`window.__TAURI__.core.Channel`) whose messages go to `on_message`. The
+/// closure is left alive: a message may still arrive after the command has answered.
+fn channel(on_message: impl FnMut(JsValue) + 'static) -> Result<JsValue, AppError> {
+    let core = js_sys::Reflect::get(&js_sys::global(), &"__TAURI__".into())
+        .and_then(|tauri| js_sys::Reflect::get(&tauri, &"core".into()))
+        .and_then(|core| js_sys::Reflect::get(&core, &"Channel".into()))
+        .map_err(|e| internal(format!("{e:?}")))?;
+    let class: js_sys::Function = core.dyn_into().map_err(|e| internal(format!("{e:?}")))?;
+    let channel = js_sys::Reflect::construct(&class, &js_sys::Array::new())
+        .map_err(|e| internal(format!("{e:?}")))?;
+    let callback = Closure::<dyn FnMut(JsValue)>::new(on_message);
+    js_sys::Reflect::set(&channel, &"onmessage".into(), callback.as_ref())
+        .map_err(|e| internal(format!("{e:?}")))?;
+    callback.forget();
+    Ok(channel)
+}
+
 #[derive(Serialize)]
 struct PrintArgs<'a> {
     request: &'a PrintRequest,
 }
 
 /// Typesets a printout in the app (away from the window's thread) and sends it on; a preview
-/// when `request.destination` is `None`.
-pub async fn print(request: PrintRequest) -> Result<PrintOutcome, AppError> {
+/// when `request.destination` is `None`. `progress` hears the steps done, of three.
+pub async fn print(
+    request: PrintRequest,
+    mut progress: impl FnMut(u32) + 'static,
+) -> Result<PrintOutcome, AppError> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     let args = PrintArgs { request: &request }
         .serialize(&serializer)
         .map_err(internal)?;
+    let on_progress = channel(move |message| {
+        if let Some(done) = message.as_f64() {
+            progress(done as u32);
+        }
+    })?;
+    js_sys::Reflect::set(&args, &"onProgress".into(), &on_progress)
+        .map_err(|e| internal(format!("{e:?}")))?;
     invoke_command(PRINT_COMMAND, args).await
 }

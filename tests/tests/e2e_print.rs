@@ -37,6 +37,18 @@ async fn the_print_dialog_previews_and_saves_a_pdf() {
     })
     .await;
     let heading = wait_for_text(&client, "#print-preview-title", "pages").await;
+    // The app told the dialog each step through its progress channel: reading, typesetting, writing.
+    wait_until(&client, "all three steps reported", || async {
+        let section = wait_for(&client, "[data-testid=print-preview-section]").await;
+        section
+            .attr("data-steps-done")
+            .await
+            .ok()
+            .flatten()
+            .as_deref()
+            == Some("3")
+    })
+    .await;
     assert!(heading.contains("Preview"), "{heading}");
     screenshot(&client, "print-dialog.png").await;
 

@@ -54,6 +54,8 @@ pub fn PrintDialog(on_close: Callback<()>) -> impl IntoView {
     let printer = RwSignal::new(String::new());
     let preview = RwSignal::new(None::<PrintOutcome>);
     let busy = RwSignal::new(false);
+    // Steps of the current printout done, of three (reading, typesetting, writing).
+    let step = RwSignal::new(0_u32);
     let error = RwSignal::new(None::<AppError>);
     let status = RwSignal::new(None::<String>);
     // Only the newest preview is shown when several were asked for in a row.
@@ -117,8 +119,14 @@ pub fn PrintDialog(on_close: Callback<()>) -> impl IntoView {
         let mine = generation.get_value() + 1;
         generation.set_value(mine);
         busy.set(true);
+        step.set(0);
         spawn_local(async move {
-            let result = ipc::print(asked).await;
+            let result = ipc::print(asked, move |done| {
+                if generation.get_value() == mine {
+                    step.set(done);
+                }
+            })
+            .await;
             if generation.get_value() != mine {
                 return;
             }
@@ -142,8 +150,9 @@ pub fn PrintDialog(on_close: Callback<()>) -> impl IntoView {
         };
         status.set(None);
         busy.set(true);
+        step.set(0);
         spawn_local(async move {
-            let result = ipc::print(asked).await;
+            let result = ipc::print(asked, move |done| step.set(done)).await;
             busy.set(false);
             match result {
                 Ok(outcome) => {
@@ -258,12 +267,16 @@ pub fn PrintDialog(on_close: Callback<()>) -> impl IntoView {
                     <ErrorMessage error=error />
                     {move || status.get().map(|text| view! { <p class="saved" role="status" data-testid="print-status">{text}</p> })}
                 </div>
-                <section class="print-preview" aria-labelledby="print-preview-title" aria-busy=move || busy.get().to_string()>
+                <section class="print-preview" aria-labelledby="print-preview-title" aria-busy=move || busy.get().to_string()
+                    data-testid="print-preview-section" data-steps-done=move || step.get().to_string()>
                     <h3 id="print-preview-title">{t("print-preview")}
                         {move || preview.get().map(|p| format!(" · {}", t_args("print-preview-pages", &[("pages", p.pages.into())])))}
                     </h3>
                     <Show when=move || busy.get()>
-                        <p class="muted" role="status" data-testid="print-busy"><progress></progress>" "{t("print-typesetting")}</p>
+                        <p class="muted" role="status" data-testid="print-busy">
+                            <progress max="3" value=move || step.get().to_string() aria-label=t("print-preview")></progress>
+                            " "{t("print-typesetting")}
+                        </p>
                     </Show>
                     <div class="preview-pages" data-testid="print-preview">
                         {move || preview.get().map(|p| p.previews.into_iter().enumerate().map(|(index, svg)| {
