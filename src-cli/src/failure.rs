@@ -37,6 +37,10 @@ impl Failure {
                 message: format!("{name} is not a SysteMatic Workshop session file."),
             },
             SessionFileError::Damaged(detail) => Self::corrupt(path, detail),
+            SessionFileError::TooLarge { .. } => Self {
+                code: CORRUPT_INPUT,
+                message: format!("{name}: {error}; it was not opened."),
+            },
             SessionFileError::TooNew(version) => Self::user(format!(
                 "{name} was written by a newer version of SysteMatic Workshop (file format \
                  {version}). Update this copy of the app to open it."

@@ -414,6 +414,9 @@ fn uuid_like(actor: &ActorId) -> String {
 }
 
 fn main() -> ExitCode {
+    // Session files from others are opened first in a child copy of this program with bounded
+    // memory; in that child this call does the checking and exits.
+    systematic_core::untrusted::serve_or_register();
     // A wrong argument is the user's to fix (exit 1); clap's own exit code 2 is ours for
     // corrupt input. Help and version still exit 0.
     let cli = match Cli::try_parse() {

@@ -305,6 +305,9 @@ fn session_file_app_error(error: &crate::session_file::SessionFileError) -> AppE
         S::TooNew(version) => {
             AppError::new(ErrorKind::Damaged, "error-session-too-new").with("version", version)
         }
+        S::TooLarge { bytes, max } => AppError::new(ErrorKind::Damaged, "error-session-too-large")
+            .with("megabytes", bytes / (1024 * 1024))
+            .with("max_megabytes", max / (1024 * 1024)),
         S::Damaged(detail) => AppError::new(ErrorKind::Damaged, "error-session-damaged")
             .with("path", "")
             .with("detail", detail),
@@ -423,6 +426,7 @@ pub const MESSAGE_IDS: &[&str] = &[
     "error-not-a-session-file",
     "error-session-too-new",
     "error-session-damaged",
+    "error-session-too-large",
     "error-session-read",
     "error-session-write",
     "error-session-write-full",

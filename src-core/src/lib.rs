@@ -20,6 +20,7 @@ pub mod session_file;
 pub mod store;
 pub mod tables;
 pub mod templates;
+pub mod untrusted;
 pub mod votes;
 pub mod workload;
 

@@ -19,6 +19,9 @@ pub const FILE_FORMAT_VERSION: u32 = 1;
 pub const EXTENSION: &str = "systematic";
 /// A header longer than this is not ours.
 const MAX_HEADER: usize = 64 * 1024;
+/// A session file larger than this is refused before it is read (docs/LIMITS.md): the largest
+/// workshop within the limits saves to a few MiB.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What a session file says about itself before its document is loaded.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
@@ -37,6 +40,8 @@ pub enum SessionFileError {
     TooNew(u32),
     #[error("this session file is damaged: {0}")]
     Damaged(String),
+    #[error("this session file is {bytes} bytes, more than the {max} bytes a session file may be")]
+    TooLarge { bytes: u64, max: u64 },
     #[error("could not read {path}: {detail}")]
     Read { path: String, detail: String },
     #[error("could not write {path}: {detail}")]
@@ -125,15 +130,40 @@ pub fn from_bytes(
     Ok((header, doc))
 }
 
-/// Reads a session file from disk.
+/// Reads a session file from disk, as outside bytes: too large a file is refused before it is
+/// read, the header is checked, and the document is opened first in a checker process with
+/// bounded memory and time (`untrusted`) before it is loaded here.
 pub fn read(
     path: &Path,
     actor: &ActorId,
 ) -> Result<(SessionHeader, WorkshopDoc), SessionFileError> {
-    let bytes = std::fs::read(path).map_err(|e| SessionFileError::Read {
+    let unreadable = |e: std::io::Error| SessionFileError::Read {
         path: path.display().to_string(),
         detail: e.to_string(),
-    })?;
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let size = file.metadata().map_err(unreadable)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(SessionFileError::TooLarge {
+            bytes: size,
+            max: MAX_FILE_BYTES,
+        });
+    }
+    let mut bytes = Vec::new();
+    // The file may grow while it is read: read one byte past the limit at most.
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, MAX_FILE_BYTES + 1),
+        &mut bytes,
+    )
+    .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(SessionFileError::TooLarge {
+            bytes: bytes.len() as u64,
+            max: MAX_FILE_BYTES,
+        });
+    }
+    split(&bytes)?;
+    crate::untrusted::check(&bytes)?;
     from_bytes(&bytes, actor)
 }
 
@@ -229,6 +259,22 @@ mod tests {
         tampered[at + 2] = b'2';
         let err = from_bytes(&tampered, &ActorId::random()).unwrap_err();
         assert!(matches!(err, SessionFileError::Damaged(_)), "{err}");
+    }
+
+    #[test]
+    fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.systematic");
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(MAX_FILE_BYTES + 1).unwrap(); // sparse: no disk used
+        let err = read(&path, &ActorId::random()).unwrap_err();
+        assert!(
+            matches!(err, SessionFileError::TooLarge { bytes, max } if bytes == MAX_FILE_BYTES + 1 && max == MAX_FILE_BYTES),
+            "{err}"
+        );
+        file.set_len(MAX_FILE_BYTES).unwrap();
+        let err = read(&path, &ActorId::random()).unwrap_err();
+        assert!(matches!(err, SessionFileError::NotASessionFile), "{err}");
     }
 
     #[test]

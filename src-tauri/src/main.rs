@@ -95,6 +95,9 @@ fn window_error(error: tauri::Error) -> AppError {
 }
 
 fn main() {
+    // Session files from others are opened first in a child copy of the app with bounded
+    // memory; in that child this call does the checking and exits before any window.
+    systematic_core::untrusted::serve_or_register();
     let app = App::open(data_dir::from_env());
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

@@ -94,6 +94,7 @@ error-bad-position = The text edit points past the end of the text ({ $length } 
 error-not-a-session-file = This is not a SysteMatic Workshop session file. Session files end in .systematic.
 error-session-too-new = This session file was saved by a newer version of SysteMatic Workshop (file format { $version }). Please update the app on this laptop to open it.
 error-session-damaged = This session file is damaged and cannot be read ({ $detail }). Nothing on this laptop was changed. Ask for a fresh copy from the laptop that saved it.
+error-session-too-large = This file is { $megabytes } MB, larger than any workshop session file can be (at most { $max_megabytes } MB), so it was not opened. Nothing on this laptop was changed.
 error-session-read = The file { $path } could not be read: { $detail }. Is the USB stick still plugged in?
 error-session-write = The session file { $path } could not be written: { $detail }. Any earlier file there is unchanged.
 error-session-write-full = The session file { $path } could not be written because the disk is full. Any earlier file there is unchanged; free some space or choose another place.

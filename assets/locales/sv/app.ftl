@@ -94,6 +94,7 @@ error-bad-position = Textändringen pekar förbi textens slut ({ $length } tecke
 error-not-a-session-file = Det här är ingen sessionsfil från SysteMatic Workshop. Sessionsfiler slutar på .systematic.
 error-session-too-new = Den här sessionsfilen sparades av en nyare version av SysteMatic Workshop (filformat { $version }). Uppdatera appen på den här datorn för att öppna den.
 error-session-damaged = Den här sessionsfilen är skadad och kan inte läsas ({ $detail }). Inget på den här datorn har ändrats. Be om en ny kopia från datorn som sparade den.
+error-session-too-large = Filen är { $megabytes } MB, större än en sessionsfil från en workshop kan vara (högst { $max_megabytes } MB), så den öppnades inte. Inget på den här datorn har ändrats.
 error-session-read = Filen { $path } kunde inte läsas: { $detail }. Sitter USB-minnet fortfarande i?
 error-session-write = Sessionsfilen { $path } kunde inte skrivas: { $detail }. En tidigare fil där är oförändrad.
 error-session-write-full = Sessionsfilen { $path } kunde inte skrivas eftersom disken är full. En tidigare fil där är oförändrad; frigör utrymme eller välj en annan plats.

@@ -6,6 +6,7 @@ use systematic_core::App;
 use systematic_ipc::{NewWorkshop, Request};
 
 fn main() {
+    systematic_core::untrusted::serve_or_register();
     let mut args = std::env::args().skip(1);
     let dir = args.next().expect("usage: open-store DIR [create TITLE]");
     let mut app = App::open(DataFolder::chosen(&dir));
