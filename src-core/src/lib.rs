@@ -9,6 +9,7 @@ pub mod demo;
 pub mod document;
 pub mod error;
 pub mod facilitation;
+pub mod fuzzing;
 pub mod inspect;
 pub mod interchange;
 pub mod layout;

@@ -137,7 +137,7 @@ fn check_with(
         }
     };
     let mut said = String::new();
-    if let Some(mut stdout) = child.stdout.take() {
+    if let Some(stdout) = child.stdout.take() {
         let _ = stdout.take(4096).read_to_string(&mut said);
     }
     match status {

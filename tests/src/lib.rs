@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod map_driver;
+pub mod power_cut;
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::os::unix::process::CommandExt;

@@ -48,6 +48,20 @@ impl Cmd {
         self
     }
 
+    /// Sends the command's standard error to `file`.
+    pub fn stderr(mut self, file: std::fs::File) -> Self {
+        self.0.stderr(file);
+        self
+    }
+
+    /// Runs the command and returns its exit status, without failing on a bad one.
+    pub fn status(mut self) -> Result<std::process::ExitStatus, String> {
+        let description = self.describe();
+        self.0
+            .status()
+            .map_err(|e| format!("could not start `{description}`: {e}"))
+    }
+
     pub fn dir(mut self, dir: impl AsRef<Path>) -> Self {
         self.0.current_dir(dir);
         self

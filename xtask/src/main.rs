@@ -20,8 +20,9 @@ tasks:
   test     set up, then fmt, clippy, unit, integration and end-to-end tests
   bench    build, then run every benchmark of docs/BENCHMARKS.md (start-up, memory, edits,
            merging, opening, file size)
-  fuzz [SECONDS]
-           fuzz the session-file reader (default 60 s); new crash inputs go to fuzz/artifacts
+  fuzz [RUNS] [TARGET...]
+           fuzz every parser of outside files (default 1,000,000 runs each); crash and hang
+           inputs go to fuzz/artifacts, new coverage to fuzz/corpus
   setup    install what is missing (Debian packages, wasm-bindgen-cli, tauri-driver)
   build    set up and build the UI and the release app
 ";
@@ -36,7 +37,7 @@ fn main() -> ExitCode {
             .and_then(|()| open_app()),
         "test" => test(),
         "bench" => build().and_then(|()| bench()),
-        "fuzz" => fuzz(std::env::args().nth(2)),
+        "fuzz" => fuzz(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {
             eprint!("{USAGE}");
             return ExitCode::from(2);
@@ -166,24 +167,97 @@ fn bench() -> Result<(), String> {
     run(Cmd::cargo(&["bench", "-p", "systematic-cli"]))
 }
 
-/// Fuzzes each target (opening session files, importing map files) for a while, starting from
-/// its committed corpus. The corpora are replayed by ordinary tests
-/// (`src-core/tests/fuzz_corpus.rs`, `src-core/tests/map_import_corpus.rs`) in every test run.
-fn fuzz(seconds: Option<String>) -> Result<(), String> {
-    let seconds: u32 = seconds
-        .as_deref()
-        .unwrap_or("60")
-        .parse()
-        .map_err(|_| "the fuzz time must be a whole number of seconds".to_owned())?;
+/// The fuzz targets (`fuzz/fuzz_targets/`, `systematic_core::fuzzing::TARGETS`).
+const FUZZ_TARGETS: [&str; 8] = [
+    "session_file",
+    "session_chunks",
+    "edit_script",
+    "map_kumu",
+    "map_csv",
+    "map_graphml",
+    "map_dot",
+    "map_canvas",
+];
+
+/// Fuzzes each target for `runs` executions (default one million), starting from its committed
+/// corpus. New inputs are collected in `fuzz/work/` (not committed); afterwards only those that
+/// reach new code are merged into `fuzz/corpus/<target>`. An input that crashes, hangs for 10 s
+/// or takes 2 GiB fails the run and is kept in `fuzz/artifacts/<target>/`. The corpora are
+/// replayed by `src-core/tests/fuzz_corpora.rs` in every test run.
+fn fuzz(args: &[String]) -> Result<(), String> {
+    let mut runs: u64 = 1_000_000;
+    let mut targets = Vec::new();
+    for arg in args {
+        match arg.parse::<u64>() {
+            Ok(n) => runs = n,
+            Err(_) if FUZZ_TARGETS.contains(&arg.as_str()) => targets.push(arg.as_str()),
+            Err(_) => {
+                return Err(format!(
+                    "`{arg}` is neither a number of runs nor a fuzz target"
+                ))
+            }
+        }
+    }
+    if targets.is_empty() {
+        targets = FUZZ_TARGETS.to_vec();
+    }
     setup::cargo_fuzz()?;
-    for target in ["session_file", "map_import"] {
-        run(Cmd::new(setup::tool("cargo-fuzz"))
-            .args(["fuzz", "run", "--sanitizer", "none", target])
+    let fuzz_dir = project_root().join("fuzz");
+    let mut summary = Vec::new();
+    for target in targets {
+        let work = fuzz_dir.join("work").join(target);
+        let artifacts = fuzz_dir.join("artifacts").join(target);
+        for folder in [&work, &artifacts] {
+            std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        }
+        let log = fuzz_dir.join("work").join(format!("{target}.log"));
+        let log_file =
+            std::fs::File::create(&log).map_err(|e| format!("{}: {e}", log.display()))?;
+        let libfuzzer = |cmd: Cmd| {
+            cmd.args(["fuzz", "run", "--sanitizer", "none", "--release", target])
+                .env("RUSTC_BOOTSTRAP", "1")
+                .dir(&fuzz_dir)
+        };
+        println!("\n$ fuzz {target}: {runs} runs (log: {})", log.display());
+        let started = std::time::Instant::now();
+        let status = libfuzzer(Cmd::new(setup::tool("cargo-fuzz")))
+            .arg(&work)
             .arg(format!("corpus/{target}"))
             .arg("--")
-            .arg(format!("-max_total_time={seconds}"))
-            .env("RUSTC_BOOTSTRAP", "1")
-            .dir(project_root().join("fuzz")))?;
+            .arg(format!("-runs={runs}"))
+            .args(["-timeout=10", "-rss_limit_mb=2048", "-print_final_stats=1"])
+            .arg(format!("-artifact_prefix={}/", artifacts.display()))
+            .stderr(log_file)
+            .status()?;
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        let done = text
+            .lines()
+            .rev()
+            .find(|l| l.starts_with("Done "))
+            .unwrap_or("no \"Done\" line")
+            .to_owned();
+        if !status.success() {
+            let tail: Vec<&str> = text.lines().rev().take(30).collect();
+            let tail: Vec<&str> = tail.into_iter().rev().collect();
+            return Err(format!(
+                "fuzz target {target} found a problem; input in {}\n{}",
+                artifacts.display(),
+                tail.join("\n")
+            ));
+        }
+        // Keep only what reaches new code.
+        run(libfuzzer(Cmd::new(setup::tool("cargo-fuzz")))
+            .arg(format!("corpus/{target}"))
+            .arg(&work)
+            .args(["--", "-merge=1"]))?;
+        summary.push(format!(
+            "{target:<16} {done} (wall {:.0?})",
+            started.elapsed()
+        ));
+    }
+    println!("\nfuzzing finished without a crash or hang:");
+    for line in summary {
+        println!("  {line}");
     }
     Ok(())
 }

@@ -1,0 +1,7 @@
+//! Fuzz target `map_csv`: what it checks is `systematic_core::fuzzing::run("map_csv", ..)`, shared with
+//! the corpus replay in `src-core/tests/fuzz_corpora.rs`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|bytes: &[u8]| {
+    systematic_core::fuzzing::run("map_csv", bytes);
+});

@@ -1,0 +1,7 @@
+//! Fuzz target `map_kumu`: what it checks is `systematic_core::fuzzing::run("map_kumu", ..)`, shared with
+//! the corpus replay in `src-core/tests/fuzz_corpora.rs`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|bytes: &[u8]| {
+    systematic_core::fuzzing::run("map_kumu", bytes);
+});
