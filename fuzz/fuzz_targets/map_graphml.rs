@@ -3,5 +3,6 @@
 #![no_main]
 
 libfuzzer_sys::fuzz_target!(|bytes: &[u8]| {
+    systematic_core::fuzzing::let_caught_panics_unwind();
     systematic_core::fuzzing::run("map_graphml", bytes);
 });

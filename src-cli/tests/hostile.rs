@@ -107,3 +107,31 @@ fn a_file_over_the_size_limit_is_refused_by_name() {
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("more than the 67108864 bytes"), "{stderr}");
 }
+
+/// Inputs the fuzzer found that make Automerge's loader take gigabytes from a few KiB
+/// (`fuzz/balloons/`, kept as `session_chunks` inputs). In the tool they are damaged files.
+#[test]
+fn inputs_that_balloon_automerge_are_damaged_files_within_the_memory_budget() {
+    let balloons = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/balloons");
+    let dir = tempfile::tempdir().unwrap();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&balloons).expect("fuzz/balloons is in the repository") {
+        let input = std::fs::read(entry.unwrap().path()).unwrap();
+        let body = systematic_core::fuzzing::automerge_from_chunks(&input);
+        let header =
+            br#"{"format_version":1,"app_version":"0.1.0","workshop_id":"w","title":"Balloon"}"#;
+        let mut bytes = session_file::MAGIC.to_vec();
+        bytes.extend_from_slice(&(header.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(header);
+        bytes.extend_from_slice(&body);
+        let path = dir.path().join(format!("balloon-{checked}.systematic"));
+        std::fs::write(&path, bytes).unwrap();
+        let (code, stderr, peak_mib) = check_with_peak_memory(&path);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(stderr.contains("is damaged"), "{stderr}");
+        let budget_mib = systematic_core::untrusted::MEMORY_BUDGET / (1024 * 1024);
+        assert!(peak_mib < budget_mib + 256, "peak {peak_mib} MiB");
+        checked += 1;
+    }
+    assert!(checked >= 1);
+}

@@ -290,7 +290,25 @@ fn read_map_file(path: &Path) -> Result<(String, Vec<u8>), CoreError> {
         }
         .into());
     }
-    Ok((name, std::fs::read(path).map_err(unreadable)?))
+    // Read one byte past the limit at most: a pipe or a growing file says nothing true in
+    // its metadata.
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(
+            std::fs::File::open(path).map_err(unreadable)?,
+            FILE_BYTES_MAX as u64 + 1,
+        ),
+        &mut bytes,
+    )
+    .map_err(unreadable)?;
+    if bytes.len() > FILE_BYTES_MAX {
+        return Err(InterchangeError::TooLarge {
+            file: name,
+            max_bytes: FILE_BYTES_MAX,
+        }
+        .into());
+    }
+    Ok((name, bytes))
 }
 
 /// Writes an export at `path`; when it is several files (CSV), each goes beside `path`, named

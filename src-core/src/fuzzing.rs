@@ -39,6 +39,15 @@ pub fn run(name: &str, bytes: &[u8]) -> bool {
     }
 }
 
+/// For fuzz targets only: libfuzzer-sys's panic hook aborts on every panic, even one the code
+/// under test catches by design (Automerge's loader panics, caught in `WorkshopDoc::load`).
+/// With a silent hook they unwind to their `catch_unwind`; a panic nobody catches still reaches
+/// libfuzzer-sys's own `catch_unwind`, which aborts: the fuzzer still sees every real crash.
+pub fn let_caught_panics_unwind() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| std::panic::set_hook(Box::new(|_| {})));
+}
+
 fn actor() -> ActorId {
     ActorId::from(vec![7; 16])
 }

@@ -131,8 +131,9 @@ pub fn from_bytes(
 }
 
 /// Reads a session file from disk, as outside bytes: too large a file is refused before it is
-/// read, the header is checked, and the document is opened first in a checker process with
-/// bounded memory and time (`untrusted`) before it is loaded here.
+/// read, the header is checked, the document is opened first in a checker process with
+/// bounded memory and time (`untrusted`) before it is loaded here, and what it holds must keep
+/// (loosely) to the limits (`limits::check_outside_document`).
 pub fn read(
     path: &Path,
     actor: &ActorId,
@@ -164,7 +165,9 @@ pub fn read(
     }
     split(&bytes)?;
     crate::untrusted::check(&bytes)?;
-    from_bytes(&bytes, actor)
+    let (header, doc) = from_bytes(&bytes, actor)?;
+    crate::limits::check_outside_document(&doc)?;
+    Ok((header, doc))
 }
 
 /// Writes `bytes` to `path` so that either the whole new file is there or the old one is left
@@ -275,6 +278,46 @@ mod tests {
         file.set_len(MAX_FILE_BYTES).unwrap();
         let err = read(&path, &ActorId::random()).unwrap_err();
         assert!(matches!(err, SessionFileError::NotASessionFile), "{err}");
+    }
+
+    /// A session file whose first persona's name was written straight into the Automerge
+    /// document, past every check this app makes.
+    fn file_with_persona_name(dir: &Path, name: &str) -> std::path::PathBuf {
+        use automerge::transaction::Transactable;
+        use automerge::ReadDoc;
+        let mut doc = doc();
+        let draft = systematic_ipc::PersonaDraft {
+            name: "Esther".into(),
+            ..Default::default()
+        };
+        let persona = doc.add_persona(&draft, 2).unwrap();
+        let raw = doc.automerge();
+        let (_, personas) = raw.get(automerge::ROOT, "personas").unwrap().unwrap();
+        let (_, item) = raw.get(&personas, persona.id.0.as_str()).unwrap().unwrap();
+        raw.put(&item, "name", name).unwrap();
+        raw.commit();
+        let path = dir.join("crafted.systematic");
+        std::fs::write(&path, to_bytes(&mut doc).unwrap()).unwrap();
+        path
+    }
+
+    #[test]
+    fn a_document_far_past_the_limits_is_refused_and_one_within_them_opens() {
+        let dir = tempfile::tempdir().unwrap();
+        let limit = crate::limits::NAME_MAX * crate::limits::OUTSIDE_TOLERANCE;
+        let at_limit = file_with_persona_name(dir.path(), &"x".repeat(limit));
+        assert!(read(&at_limit, &ActorId::random()).is_ok());
+        let huge = file_with_persona_name(dir.path(), &"x".repeat(limit + 1));
+        let err = read(&huge, &ActorId::random()).unwrap_err();
+        assert!(
+            matches!(&err, SessionFileError::Damaged(detail) if detail.contains("persona") && detail.contains("name")),
+            "{err}"
+        );
+        // The workshop as this app wrote it passes, demo included.
+        let (_, mut demo) = crate::demo::demo_document("Table 1", &ActorId::random(), 1).unwrap();
+        let path = dir.path().join("demo.systematic");
+        std::fs::write(&path, to_bytes(&mut demo).unwrap()).unwrap();
+        assert!(read(&path, &ActorId::random()).is_ok());
     }
 
     #[test]

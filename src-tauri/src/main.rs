@@ -57,7 +57,7 @@ fn print(
         return Err(AppError::new(ErrorKind::Internal, "error-internal")
             .with("detail", "the projector window only shows"));
     }
-    let temp = std::env::temp_dir().join("systematic-workshop");
+    let temp = print::printout_folder();
     // A closed dialog no longer listens; the printout goes on regardless.
     let mut progress = |step: systematic_print::Step| {
         let _ = on_progress.send(step.done());

@@ -89,9 +89,78 @@ fn write(path: &Path, pdf: &[u8]) -> Result<(), AppError> {
         .map_err(|e| systematic_core::CoreError::ExportWrite(e).to_app_error())
 }
 
+/// Where PDFs for the printer or viewer go: a folder only this user can open, in the user's
+/// runtime folder (emptied at log-out) when there is one. A printout holds people's stories,
+/// and the shared temporary folder is readable, and pre-creatable, by every user.
+pub fn printout_folder() -> PathBuf {
+    use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+    let me = std::fs::metadata("/proc/self").map(|m| m.uid()).ok();
+    let base = match std::env::var_os("XDG_RUNTIME_DIR") {
+        Some(runtime) if !runtime.is_empty() => PathBuf::from(runtime),
+        _ => std::env::temp_dir(),
+    };
+    let suffix = me.map_or_else(String::new, |uid| format!("-{uid}"));
+    let folder = base.join(format!("systematic-workshop-printouts{suffix}"));
+    let _ = std::fs::DirBuilder::new().mode(0o700).create(&folder);
+    // Someone else's folder, or a link planted in its place, is not used.
+    if only_mine(&folder) {
+        folder
+    } else {
+        base.join(format!(
+            "systematic-workshop-printouts{suffix}-{}",
+            std::process::id()
+        ))
+    }
+}
+
+/// Whether `folder` is a real folder of this user that nobody else can open.
+fn only_mine(folder: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let me = std::fs::metadata("/proc/self").map(|m| m.uid()).ok();
+    std::fs::symlink_metadata(folder)
+        .is_ok_and(|m| m.is_dir() && Some(m.uid()) == me && m.mode() & 0o077 == 0)
+}
+
+/// Printouts handed over more than a day ago: the printer and viewer are long done with them.
+fn remove_old_printouts(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let day = std::time::Duration::from_secs(24 * 60 * 60);
+    for entry in entries.flatten() {
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > day));
+        if old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// A copy of the PDF in the app's own temporary folder for the printer or viewer to read.
 fn handed_over(folder: &Path, pdf: &[u8]) -> Result<PathBuf, AppError> {
-    let _ = std::fs::create_dir_all(folder);
+    use std::os::unix::fs::DirBuilderExt;
+    let _ = std::fs::DirBuilder::new()
+        .mode(0o700)
+        .recursive(true)
+        .create(folder);
+    if !only_mine(folder) {
+        let error = std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "the folder for printouts belongs to someone else",
+        );
+        return Err(systematic_core::CoreError::ExportWrite(
+            systematic_core::session_file::SessionFileError::Write {
+                path: folder.display().to_string(),
+                detail: error.to_string(),
+                full: false,
+                read_only: false,
+            },
+        )
+        .to_app_error());
+    }
+    remove_old_printouts(folder);
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%3f");
     let path = folder.join(format!("printout-{stamp}.pdf"));
     write(&path, pdf)?;
@@ -167,6 +236,21 @@ fn open_in_viewer(file: &Path) -> Result<(), AppError> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn printouts_go_to_a_folder_only_this_user_can_open() {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = printout_folder();
+        assert!(only_mine(&folder), "{}", folder.display());
+        let pdf = handed_over(&folder, b"%PDF-1.7").unwrap();
+        assert!(pdf.starts_with(&folder));
+        let _ = std::fs::remove_file(&pdf);
+        // A folder others can open is refused rather than written into.
+        let shared = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(shared.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+        assert!(handed_over(shared.path(), b"%PDF-1.7").is_err());
+    }
+
     use super::*;
 
     #[test]

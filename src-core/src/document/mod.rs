@@ -53,6 +53,9 @@ pub enum DocumentError {
     BadField(&'static str),
     #[error("loading the document crashed the reader")]
     LoaderPanicked,
+    /// A document from outside goes far past the limits (`limits::check_outside_document`).
+    #[error("{0}")]
+    Outside(String),
     #[error(transparent)]
     Model(#[from] ModelError),
 }
