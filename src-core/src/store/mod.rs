@@ -126,7 +126,13 @@ fn check_folder_writable(folder: &DataFolder) -> Result<()> {
             })
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && folder.create_if_missing => {
-            std::fs::create_dir_all(dir).map_err(|e| folder_error(dir, &e))?;
+            // Only this user may open the folder that holds people's stories.
+            use std::os::unix::fs::DirBuilderExt;
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)
+                .map_err(|e| folder_error(dir, &e))?;
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(CoreError::DataFolder {
@@ -150,7 +156,14 @@ impl Store {
         check_folder_writable(folder)?;
         let data_dir = folder.path.as_path();
         let sqlite = |e| CoreError::from_sqlite(e, data_dir);
-        let mut conn = Connection::open(data_dir.join(DATABASE_FILE)).map_err(sqlite)?;
+        let database = data_dir.join(DATABASE_FILE);
+        let mut conn = Connection::open(&database).map_err(sqlite)?;
+        // Readable by this user only, in any folder; SQLite gives its -wal and -shm files the
+        // database's permissions. (A read-only stick keeps what it has.)
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&database, std::fs::Permissions::from_mode(0o600));
+        }
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(sqlite)?;
         conn.pragma_update(None, "synchronous", "FULL")

@@ -63,6 +63,24 @@ fn the_database_runs_in_wal_with_full_sync() {
 }
 
 #[test]
+fn only_this_user_can_open_the_stories() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("made").join("here");
+    let folder = DataFolder {
+        path: path.clone(),
+        create_if_missing: true,
+    };
+    let mut store = Store::open(&folder).unwrap();
+    store.create(new_id(), &meta("Esther"), &[]).unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o700);
+    for file in ["workshops.sqlite3", "workshops.sqlite3-wal"] {
+        assert_eq!(mode(&path.join(file)), 0o600, "{file}");
+    }
+}
+
+#[test]
 fn two_copies_of_the_app_on_one_folder_never_make_a_workshop_unloadable() {
     let dir = tempfile::tempdir().unwrap();
     let folder = DataFolder::chosen(dir.path());
