@@ -266,15 +266,22 @@ pub async fn text_of(client: &Client, css: &str) -> String {
 pub async fn wait_for_text(client: &Client, css: &str, expected: &str) -> String {
     let deadline = tokio::time::Instant::now() + SCREEN_TIMEOUT;
     let mut last: Option<String> = None;
+    let mut same_reads = 0;
     loop {
         let text = match client.find(Locator::Css(css)).await {
             Ok(element) => element.text().await.unwrap_or_default(),
             Err(_) => String::new(),
         };
         // WebKit's visible text is read from the layout, which can still be settling just after a
-        // page mounts (CI once saw a venue's last words before the title): return the text only
-        // when two reads in a row agree.
-        if text.contains(expected) && last.as_deref() == Some(text.as_str()) {
+        // page mounts (CI once saw a venue's last words before the title; a busy machine once
+        // showed a card's age without "years old" in two reads): return the text only when three
+        // reads in a row, over at least 200 ms, agree.
+        same_reads = if last.as_deref() == Some(text.as_str()) {
+            same_reads + 1
+        } else {
+            0
+        };
+        if text.contains(expected) && same_reads >= 2 {
             return text;
         }
         assert!(
@@ -337,4 +344,31 @@ pub async fn screenshot_element(client: &Client, css: &str, name: &str) {
         .status()
         .expect("run ImageMagick convert");
     assert!(status.success(), "cropping {name} failed");
+}
+
+/// Reads an strace log of `connect`, `sendto` and `sendmsg` (from [`Harness::start_traced`])
+/// and fails on any connection off this machine: only Unix sockets and loopback (the test's
+/// own WebDriver port) are allowed.
+pub fn assert_only_local_connections(trace: &Path) {
+    let log = std::fs::read_to_string(trace).expect("strace output");
+    let connects: Vec<&str> = log
+        .lines()
+        .filter(|l| {
+            ["connect(", "sendto(", "sendmsg("]
+                .iter()
+                .any(|call| l.contains(call))
+        })
+        .collect();
+    assert!(
+        connects.iter().any(|l| l.contains("AF_UNIX")),
+        "strace saw no connections at all, so it traced nothing: {log}"
+    );
+    for line in connects {
+        let internet = line.contains("AF_INET");
+        let loopback = line.contains("127.0.0.1") || line.contains("\"::1\"");
+        assert!(
+            !internet || loopback,
+            "a connection off this machine: {line}"
+        );
+    }
 }
