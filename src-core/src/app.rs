@@ -208,6 +208,11 @@ fn handle_with_store(store: &mut Store, request: Request) -> Result<Response, Co
             Ok(Response::Workshop(store.view(&workshop)?))
         }
         Request::History { workshop } => Ok(Response::History(store.history(&workshop)?)),
+        Request::Backups { workshop } => Ok(Response::Backups(store.backups(&workshop)?)),
+        Request::RestoreBackup { workshop, name } => {
+            store.restore_backup(&workshop, &name)?;
+            Ok(Response::Workshop(store.view(&workshop)?))
+        }
         Request::RestoreVersion { workshop, hash } => {
             store.restore_version(&workshop, &hash)?;
             Ok(Response::Workshop(store.view(&workshop)?))

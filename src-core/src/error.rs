@@ -86,6 +86,8 @@ pub enum CoreError {
     AlreadyHere { title: String },
     #[error("there is no version {0} in this workshop's history")]
     VersionNotFound(String),
+    #[error("there is no backup {0} of this workshop")]
+    BackupNotFound(String),
     /// A map file that could not be imported, or a map that could not be exported. Boxed, as
     /// `Merge`: its messages carry file names and values.
     #[error(transparent)]
@@ -212,6 +214,7 @@ impl CoreError {
             Self::VersionNotFound(_) => {
                 AppError::new(ErrorKind::NotFound, "error-version-not-found")
             }
+            Self::BackupNotFound(_) => AppError::new(ErrorKind::NotFound, "error-backup-not-found"),
             Self::MapFile(error)
                 if matches!(**error, crate::interchange::InterchangeError::Export(_)) =>
             {
@@ -438,6 +441,7 @@ pub const MESSAGE_IDS: &[&str] = &[
     "error-merge-failed",
     "error-session-already-here",
     "error-version-not-found",
+    "error-backup-not-found",
     "error-map-file",
     "error-map-export",
     "error-map-format",

@@ -38,8 +38,8 @@ pub use merge::{
     OverLimitVote, TextEditedOnSeveral,
 };
 pub use model::{
-    AppStatus, HistoryEntry, NewWorkshop, Persona, PersonaDraft, PersonaId, PersonalDetails,
-    WorkshopId, WorkshopMeta, WorkshopSummary, WorkshopView,
+    AppStatus, Backup, HistoryEntry, NewWorkshop, Persona, PersonaDraft, PersonaId,
+    PersonalDetails, WorkshopId, WorkshopMeta, WorkshopSummary, WorkshopView,
 };
 pub use operation::{Operation, TimerAction};
 pub use print::{

@@ -119,6 +119,16 @@ pub struct AppStatus {
     pub problem: Option<crate::AppError>,
 }
 
+/// One of a workshop's automatic backups (a session file in the data folder).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct Backup {
+    /// Its file name, which is also how it is asked for.
+    pub name: String,
+    /// Milliseconds since the Unix epoch.
+    pub taken_at: i64,
+    pub bytes: u64,
+}
+
 /// One change in a workshop's history.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct HistoryEntry {

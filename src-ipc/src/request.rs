@@ -3,8 +3,8 @@ use crate::facilitation::{Facilitation, Template};
 use crate::map::{MapEdit, MapEdited, MapView};
 use crate::merge::MergeReport;
 use crate::model::{
-    AppStatus, HistoryEntry, NewWorkshop, Persona, PersonaDraft, PersonaId, PersonalDetails,
-    WorkshopId, WorkshopSummary, WorkshopView,
+    AppStatus, Backup, HistoryEntry, NewWorkshop, Persona, PersonaDraft, PersonaId,
+    PersonalDetails, WorkshopId, WorkshopSummary, WorkshopView,
 };
 use crate::operation::Operation;
 use crate::projector::{ProjectorView, Showing};
@@ -110,6 +110,15 @@ pub enum Request {
         workshop: WorkshopId,
         hash: String,
     },
+    /// The workshop's automatic backups, newest first.
+    Backups {
+        workshop: WorkshopId,
+    },
+    /// Brings the workshop back to a backup, as a new change (or in place of a damaged one).
+    RestoreBackup {
+        workshop: WorkshopId,
+        name: String,
+    },
     /// Keeps a participant's real name and contact on this laptop only.
     SetPersonalDetails {
         workshop: WorkshopId,
@@ -199,6 +208,7 @@ pub enum Response {
         report: MergeReport,
     },
     History(Vec<HistoryEntry>),
+    Backups(Vec<Backup>),
     PersonalDetails(Option<PersonalDetails>),
     Map(MapView),
     MapEdited(MapEdited),

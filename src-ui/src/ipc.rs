@@ -3,10 +3,10 @@
 
 use serde::Serialize;
 use systematic_ipc::{
-    AppError, AppStatus, ErrorKind, Facilitation, FilePurpose, HistoryEntry, MapAnalysis, MapEdit,
-    MapEdited, MapView, MergeReport, NewWorkshop, Operation, Persona, PersonaDraft, PersonaId,
-    PrintOutcome, PrintRequest, ProjectorView, Reach, Request, Response, Showing, Template,
-    WorkshopId, WorkshopSummary, WorkshopView, CHOOSE_FILES_COMMAND, DISPATCH_COMMAND,
+    AppError, AppStatus, Backup, ErrorKind, Facilitation, FilePurpose, HistoryEntry, MapAnalysis,
+    MapEdit, MapEdited, MapView, MergeReport, NewWorkshop, Operation, Persona, PersonaDraft,
+    PersonaId, PrintOutcome, PrintRequest, ProjectorView, Reach, Request, Response, Showing,
+    Template, WorkshopId, WorkshopSummary, WorkshopView, CHOOSE_FILES_COMMAND, DISPATCH_COMMAND,
     OPEN_PROJECTOR_COMMAND, PRINT_COMMAND,
 };
 use wasm_bindgen::prelude::*;
@@ -200,6 +200,17 @@ pub async fn history(id: WorkshopId) -> Result<Vec<HistoryEntry>, AppError> {
         Response::History(entries) => Ok(entries),
         other => Err(unexpected(other)),
     }
+}
+
+pub async fn backups(id: WorkshopId) -> Result<Vec<Backup>, AppError> {
+    match call(Request::Backups { workshop: id }).await? {
+        Response::Backups(list) => Ok(list),
+        other => Err(unexpected(other)),
+    }
+}
+
+pub async fn restore_backup(id: WorkshopId, name: String) -> Result<WorkshopView, AppError> {
+    workshop(Request::RestoreBackup { workshop: id, name }).await
 }
 
 pub async fn restore_version(id: WorkshopId, hash: String) -> Result<WorkshopView, AppError> {

@@ -62,6 +62,7 @@ pub struct Harness {
     port: u16,
     root: tempfile::TempDir,
     data_dir: PathBuf,
+    folder: DataFolder,
 }
 
 impl Harness {
@@ -98,58 +99,91 @@ impl Harness {
         if matches!(folder, DataFolder::Writable | DataFolder::ReadOnly) {
             std::fs::create_dir_all(&data_dir).expect("data dir");
         }
-        let (port, native_port) = (free_port(), free_port());
-        let driver_path = env_path("TAURI_DRIVER", ".tools/bin/tauri-driver");
-        let strace = trace
-            .map(|t| {
-                format!(
-                    "strace -f -qq -e trace=connect,sendto,sendmsg -o '{}' ",
-                    t.display()
-                )
-            })
-            .unwrap_or_default();
-        let driver_args = format!(
-            "exec {strace}'{}' --port {port} --native-port {native_port} --native-driver /usr/bin/WebKitWebDriver",
-            driver_path.display()
-        );
-        let mut command = match folder {
-            DataFolder::ReadOnly => {
-                let dir = data_dir.display();
-                let mut c = Command::new("unshare");
-                c.args(["-m", "--propagation", "private", "sh", "-c"]);
-                c.arg(format!(
-                    "mount --bind '{dir}' '{dir}' && mount -o remount,bind,ro '{dir}' && {driver_args}"
-                ));
-                c
-            }
-            _ => {
-                let mut c = Command::new("sh");
-                c.args(["-c", &driver_args]);
-                c
-            }
-        };
-        for (var, sub) in [
-            ("XDG_DATA_HOME", "xdg-data"),
-            ("XDG_CONFIG_HOME", "xdg-config"),
-            ("XDG_CACHE_HOME", "xdg-cache"),
-        ] {
-            command.env(var, root.path().join(sub));
-        }
-        command
-            .env(systematic_core::data_dir::DATA_DIR_ENV, &data_dir)
-            .env("SYSTEMATIC_FILE_CHOICES", root.path().join(FILE_CHOICES))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .process_group(0);
-        let driver = command.spawn().expect("cannot start tauri-driver");
+        let (driver, port) = spawn_driver(root.path(), &data_dir, &folder, trace);
         Self {
             driver,
             port,
             root,
             data_dir,
+            folder,
         }
     }
 
+    /// Pulls the plug: kills the driver, the app and WebKit at once with SIGKILL (no chance to
+    /// save or close anything), then starts a fresh driver on the same data folder.
+    pub fn kill_and_restart(&mut self) {
+        kill_group(&mut self.driver);
+        let (driver, port) = spawn_driver(self.root.path(), &self.data_dir, &self.folder, None);
+        self.driver = driver;
+        self.port = port;
+    }
+}
+
+/// Starts tauri-driver (and, through it, the app) with this test's folders; answers it and its
+/// port.
+fn spawn_driver(
+    root: &Path,
+    data_dir: &Path,
+    folder: &DataFolder,
+    trace: Option<&Path>,
+) -> (Child, u16) {
+    let (port, native_port) = (free_port(), free_port());
+    let driver_path = env_path("TAURI_DRIVER", ".tools/bin/tauri-driver");
+    let strace = trace
+        .map(|t| {
+            format!(
+                "strace -f -qq -e trace=connect,sendto,sendmsg -o '{}' ",
+                t.display()
+            )
+        })
+        .unwrap_or_default();
+    let driver_args = format!(
+            "exec {strace}'{}' --port {port} --native-port {native_port} --native-driver /usr/bin/WebKitWebDriver",
+            driver_path.display()
+        );
+    let mut command = match folder {
+        DataFolder::ReadOnly => {
+            let dir = data_dir.display();
+            let mut c = Command::new("unshare");
+            c.args(["-m", "--propagation", "private", "sh", "-c"]);
+            c.arg(format!(
+                "mount --bind '{dir}' '{dir}' && mount -o remount,bind,ro '{dir}' && {driver_args}"
+            ));
+            c
+        }
+        _ => {
+            let mut c = Command::new("sh");
+            c.args(["-c", &driver_args]);
+            c
+        }
+    };
+    for (var, sub) in [
+        ("XDG_DATA_HOME", "xdg-data"),
+        ("XDG_CONFIG_HOME", "xdg-config"),
+        ("XDG_CACHE_HOME", "xdg-cache"),
+    ] {
+        command.env(var, root.join(sub));
+    }
+    command
+        .env(systematic_core::data_dir::DATA_DIR_ENV, &data_dir)
+        .env("SYSTEMATIC_FILE_CHOICES", root.join(FILE_CHOICES))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0);
+    (command.spawn().expect("cannot start tauri-driver"), port)
+}
+
+/// Ends a driver and everything it started (they share its process group).
+fn kill_group(driver: &mut Child) {
+    let group = driver.id() as i32;
+    // SAFETY: kill(2) with a negative pid signals our own child's process group.
+    unsafe {
+        libc::kill(-group, libc::SIGKILL);
+    }
+    let _ = driver.wait();
+}
+
+impl Harness {
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
     }
@@ -212,12 +246,7 @@ impl Harness {
 impl Drop for Harness {
     fn drop(&mut self) {
         // The driver, WebKitWebDriver and the app share one process group: end them all.
-        let group = self.driver.id() as i32;
-        // SAFETY: kill(2) with a negative pid signals our own child's process group.
-        unsafe {
-            libc::kill(-group, libc::SIGKILL);
-        }
-        let _ = self.driver.wait();
+        kill_group(&mut self.driver);
     }
 }
 

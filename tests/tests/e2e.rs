@@ -246,3 +246,61 @@ async fn a_stick_plugged_in_after_launch_is_picked_up_with_try_again() {
     wait_for(&client, "[data-testid=home-empty]").await;
     client.close().await.expect("close");
 }
+
+/// Adds a persona by name through the form and waits until its card is on the page: the app
+/// shows it only once the save has been committed.
+async fn add_persona(client: &fantoccini::Client, name: &str) {
+    click(client, "[data-testid=add-persona]").await;
+    fill(client, "[data-testid=persona-name]", name).await;
+    click(client, "[data-testid=save-persona]").await;
+    wait_for_text(client, ".persona-grid", name).await;
+}
+
+/// Pulling the plug on the real app, three times: the app, its web view and the driver are
+/// killed with SIGKILL right after a save was started, and every persona the app had shown
+/// as saved is there after each restart.
+#[tokio::test]
+async fn saved_edits_survive_the_app_being_killed() {
+    let mut harness = Harness::start(DataFolder::Writable);
+    let mut acknowledged: Vec<String> = Vec::new();
+    for round in 0..3 {
+        let client = harness.launch().await;
+        if round == 0 {
+            click(&client, "[data-testid=new-workshop]").await;
+            fill(&client, "[data-testid=workshop-title]", "Power cut").await;
+            click(&client, "[data-testid=create-workshop]").await;
+        } else {
+            click(&client, "[data-testid=open-workshop]").await;
+        }
+        wait_for_text(&client, "[data-testid=workshop-heading]", "Power cut").await;
+        if let Some(last) = acknowledged.last() {
+            let grid = wait_for_text(&client, ".persona-grid", last).await;
+            for name in &acknowledged {
+                assert!(grid.contains(name.as_str()), "{name} lost: {grid}");
+            }
+        }
+        for n in 0..2 {
+            let name = format!("Person {round}-{n}");
+            add_persona(&client, &name).await;
+            acknowledged.push(name);
+        }
+        // One more, killed while it may still be saving: it may or may not survive.
+        click(&client, "[data-testid=add-persona]").await;
+        fill(
+            &client,
+            "[data-testid=persona-name]",
+            &format!("Unsure {round}"),
+        )
+        .await;
+        click(&client, "[data-testid=save-persona]").await;
+        drop(client);
+        harness.kill_and_restart();
+    }
+    let client = harness.launch().await;
+    click(&client, "[data-testid=open-workshop]").await;
+    let grid = wait_for_text(&client, ".persona-grid", "Person 2-1").await;
+    for name in &acknowledged {
+        assert!(grid.contains(name.as_str()), "{name} lost: {grid}");
+    }
+    client.close().await.expect("close");
+}

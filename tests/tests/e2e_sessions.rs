@@ -5,7 +5,8 @@
 
 use systematic_tests::cli::{path, systematic};
 use systematic_tests::{
-    click, fill, screenshot, text_of, wait_for, wait_for_text, DataFolder, Harness,
+    click, fill, screenshot, screenshot_element, text_of, wait_for, wait_for_text, DataFolder,
+    Harness,
 };
 
 #[tokio::test]
@@ -230,5 +231,42 @@ async fn a_file_of_another_workshop_is_merged_only_after_a_yes() {
     click(&client, "[data-testid=merge-anyway]").await;
     wait_for_text(&client, "[data-testid=merge-report]", "merged on purpose").await;
     wait_for_text(&client, ".persona-grid", "Bo").await;
+    client.close().await.expect("close");
+}
+
+/// The automatic backups in the history panel: restoring one takes away what came after it,
+/// as a change that Undo takes back.
+#[tokio::test]
+async fn an_automatic_backup_brings_the_workshop_back_and_undo_takes_that_back() {
+    let harness = Harness::start(DataFolder::Writable);
+    let client = harness.launch().await;
+    click(&client, "[data-testid=open-demo]").await;
+    wait_for_text(&client, ".persona-grid", "Britt-Marie").await;
+    // One backup is taken with the first change (the demo's, or Åsa); Bo comes after it.
+    for name in ["Åsa", "Bo Lindqvist"] {
+        click(&client, "[data-testid=add-persona]").await;
+        fill(&client, "[data-testid=persona-name]", name).await;
+        click(&client, "[data-testid=save-persona]").await;
+        wait_for_text(&client, ".persona-grid", name).await;
+    }
+    click(&client, "[data-testid=show-history]").await;
+    wait_for(&client, "[data-testid=backup]").await;
+    let backups = client
+        .find_all(fantoccini::Locator::Css("[data-testid=backup]"))
+        .await
+        .expect("backups");
+    assert_eq!(backups.len(), 1);
+    screenshot_element(&client, "[data-testid=history]", "history-backups.png").await;
+    click(&client, "[data-testid=restore-backup]").await;
+    systematic_tests::map_driver::wait_until(&client, "Bo's card goes", || async {
+        !text_of(&client, ".persona-grid")
+            .await
+            .contains("Bo Lindqvist")
+    })
+    .await;
+    let grid = text_of(&client, ".persona-grid").await;
+    assert!(grid.contains("Britt-Marie"), "{grid}");
+    click(&client, "[data-testid=undo]").await;
+    wait_for_text(&client, ".persona-grid", "Bo Lindqvist").await;
     client.close().await.expect("close");
 }

@@ -4,6 +4,7 @@
 //! database runs in WAL mode with `synchronous=FULL`, and the change row is committed before we
 //! answer. If the write fails, the in-memory copy is dropped so memory never runs ahead of disk.
 
+mod backups;
 mod facilitation;
 mod map;
 mod personal;
@@ -96,6 +97,8 @@ pub struct Store {
     logs: HashMap<WorkshopId, Log>,
     /// This laptop's own edits since the app started, per workshop, for undo and redo.
     undo: HashMap<WorkshopId, undo::Stacks>,
+    /// When each workshop's newest backup was taken, once looked up.
+    last_backup: HashMap<WorkshopId, i64>,
 }
 
 /// Milliseconds since the Unix epoch, the clock every edit is stamped with.
@@ -207,6 +210,7 @@ impl Store {
             open_docs: HashMap::new(),
             logs: HashMap::new(),
             undo: HashMap::new(),
+            last_backup: HashMap::new(),
         })
     }
 
@@ -459,6 +463,8 @@ impl Store {
             // Whatever the edit did in memory may not be on disk: reload from disk next time.
             self.open_docs.remove(id);
             self.logs.remove(id);
+        } else {
+            self.back_up_now_and_then(id);
         }
         result
     }

@@ -52,6 +52,9 @@ impl Store {
         paths: &[&Path],
         force: bool,
     ) -> Result<MergeReport> {
+        // A merge rewrites the stored document: keep the state before it, whatever the files
+        // bring (a backup that cannot be written does not stop the merge).
+        let _ = self.back_up(id);
         let (local, log) = self.stored(id)?;
         let mut sources = vec![MergeSource {
             name: format!("This laptop ({})", self.laptop),

@@ -1,28 +1,45 @@
-use crate::i18n::{moment, t};
+use crate::i18n::{moment, t, t_args};
 use crate::ipc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use systematic_ipc::{AppError, HistoryEntry, WorkshopView};
+use systematic_ipc::{AppError, Backup, HistoryEntry, WorkshopView};
 
-/// Who changed what, and when; any earlier version can be brought back as a new change.
+/// Who changed what, and when; any earlier version, or one of the automatic backups, can be
+/// brought back as a new change.
 #[component]
 pub fn HistoryPanel(
     workshop: RwSignal<Option<WorkshopView>>,
     error: RwSignal<Option<AppError>>,
 ) -> impl IntoView {
     let entries = RwSignal::new(None::<Vec<HistoryEntry>>);
+    let backups = RwSignal::new(Vec::<Backup>::new());
     // Reloaded whenever the workshop changes (an edit, an undo, a restore).
     Effect::new(move |_| {
         let Some(id) = workshop.get().map(|w| w.id) else {
             return;
         };
         spawn_local(async move {
-            match ipc::history(id).await {
+            match ipc::history(id.clone()).await {
                 Ok(list) => entries.set(Some(list)),
+                Err(e) => error.set(Some(e)),
+            }
+            match ipc::backups(id).await {
+                Ok(list) => backups.set(list),
                 Err(e) => error.set(Some(e)),
             }
         });
     });
+    let restore_backup = move |name: String| {
+        let Some(id) = workshop.get_untracked().map(|w| w.id) else {
+            return;
+        };
+        spawn_local(async move {
+            match ipc::restore_backup(id, name).await {
+                Ok(view) => workshop.set(Some(view)),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
     let restore = move |hash: String| {
         let Some(id) = workshop.get_untracked().map(|w| w.id) else {
             return;
@@ -52,6 +69,27 @@ pub fn HistoryPanel(
                                     {t("history-restore")}
                                 </button>
                             })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            <h3 id="backups-heading">{t("backups-title")}</h3>
+            <p class="muted">{t("backups-intro")}</p>
+            <Show when=move || backups.with(|b| b.is_empty())>
+                <p class="muted" data-testid="backups-none">{t("backups-none")}</p>
+            </Show>
+            <ol class="history-list" aria-labelledby="backups-heading">
+                {move || backups.get().into_iter().map(|backup| {
+                    let name = backup.name.clone();
+                    let size = i64::try_from(backup.bytes.div_ceil(1024)).unwrap_or(i64::MAX);
+                    view! {
+                        <li data-testid="backup">
+                            <span class="when">{moment(backup.taken_at)}</span>
+                            <span class="what">{t_args("backups-size", &[("kilobytes", size.into())])}</span>
+                            <button class="link" data-testid="restore-backup"
+                                on:click=move |_| restore_backup(name.clone())>
+                                {t("backups-restore")}
+                            </button>
                         </li>
                     }
                 }).collect_view()}
