@@ -39,6 +39,8 @@ pub fn print(
         language,
         today: chrono::Local::now().date_naive(),
         preview_pages: 0,
+        // Personal details stay on the laptop they were entered on, never in a session file.
+        personal_details: None,
     };
     let rendered = render(doc, &job, &mut |step| {
         bar.set_message(match step {

@@ -41,6 +41,20 @@ impl App {
         store.snapshot(id).map_err(|e| e.to_app_error())
     }
 
+    /// Every participant's personal details in workshop `id`, for a printout the organiser
+    /// ticked "include personal details" for. Never part of a `Response` to the web view as a
+    /// whole list, and never in a document.
+    pub fn all_personal_details(
+        &mut self,
+        id: &WorkshopId,
+    ) -> Result<std::collections::BTreeMap<String, systematic_ipc::PersonalDetails>, AppError> {
+        if self.store.is_err() {
+            self.store = Store::open(&self.folder);
+        }
+        let store = self.store.as_mut().map_err(|e| e.to_app_error())?;
+        store.all_personal_details(id).map_err(|e| e.to_app_error())
+    }
+
     pub fn handle(&mut self, request: Request) -> Result<Response, AppError> {
         if self.store.is_err() {
             // The folder may have been fixed since (stick plugged in, space freed): try again.

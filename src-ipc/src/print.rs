@@ -95,6 +95,10 @@ pub struct PrintRequest {
     pub language: String,
     /// Where to send it; only a preview when `None`.
     pub destination: Option<PrintDestination>,
+    /// The organiser ticked "include personal details": the report's list of participants
+    /// shows the real names and contacts kept on this laptop. Off unless asked for.
+    #[serde(default)]
+    pub include_personal_details: bool,
 }
 
 /// A typeset printout: its page count, a preview of its first pages, and where it went.

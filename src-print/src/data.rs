@@ -177,6 +177,9 @@ pub struct Workshop {
     pub personas: Vec<Persona>,
     pub map: MapView,
     pub facilitation: Facilitation,
+    /// Real names and contacts by participant id, only when the organiser asked for them
+    /// (they live on this laptop, never in the document); empty otherwise.
+    pub personal_details: BTreeMap<String, systematic_ipc::PersonalDetails>,
 }
 
 impl Workshop {
@@ -186,6 +189,7 @@ impl Workshop {
             personas: doc.personas()?,
             map: doc.map()?,
             facilitation: systematic_core::facilitation::view(doc, &[], doc.laptop())?,
+            personal_details: BTreeMap::new(),
         })
     }
 }
@@ -380,7 +384,7 @@ impl PrintData {
                 ),
                 spent: minutes(words, f.stages.iter().map(|s| s.spent_ms).sum()),
             },
-            roles: roles(f, words),
+            roles: roles(f, &workshop.personal_details, words),
             journeys: f
                 .journeys
                 .iter()
@@ -473,8 +477,13 @@ fn persona_card(p: &systematic_ipc::PersonaDraft, words: &Words) -> PersonaCard 
     }
 }
 
-/// Participants grouped by role, in the order roles are offered; pseudonyms only.
-fn roles(f: &Facilitation, words: &Words) -> Vec<RoleRow> {
+/// Participants grouped by role, in the order roles are offered: pseudonyms, and after them the
+/// real name and contact when they were asked for.
+fn roles(
+    f: &Facilitation,
+    personal: &BTreeMap<String, systematic_ipc::PersonalDetails>,
+    words: &Words,
+) -> Vec<RoleRow> {
     let absent = words.get("print-absent");
     let order: Vec<Option<Role>> = Role::ALL.into_iter().map(Some).chain([None]).collect();
     order
@@ -485,11 +494,21 @@ fn roles(f: &Facilitation, words: &Words) -> Vec<RoleRow> {
                 .iter()
                 .filter(|p| p.role == role)
                 .map(|p| {
-                    if p.absent {
-                        format!("{} ({absent})", p.pseudonym)
-                    } else {
-                        p.pseudonym.clone()
+                    let mut shown = p.pseudonym.clone();
+                    if let Some(details) = personal.get(&p.id) {
+                        let known: Vec<&str> =
+                            [details.real_name.as_str(), details.contact.as_str()]
+                                .into_iter()
+                                .filter(|s| !s.is_empty())
+                                .collect();
+                        if !known.is_empty() {
+                            shown = format!("{shown} ({})", known.join(", "));
+                        }
                     }
+                    if p.absent {
+                        shown = format!("{shown} ({absent})");
+                    }
+                    shown
                 })
                 .collect();
             (!people.is_empty()).then(|| RoleRow {
@@ -618,5 +637,51 @@ fn map_facts(map: &MapView, words: &Words) -> MapFacts {
                     .unwrap_or_default(),
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use systematic_ipc::{Operation, PersonalDetails};
+
+    fn workshop_with_ann() -> (Workshop, String) {
+        let actor = automerge::ActorId::random();
+        let (_, mut doc) = systematic_core::demo::demo_document("Table 1", &actor, 1).unwrap();
+        let add = Operation::Add {
+            kind: "participant".into(),
+            id: Some("ann".into()),
+            fields: serde_json::from_value(serde_json::json!({
+                "pseudonym": "Ann", "role": "carer"
+            }))
+            .unwrap(),
+        };
+        systematic_core::ops::apply_all(&mut doc, &[add], 2).unwrap();
+        (Workshop::read(&doc).unwrap(), "ann".into())
+    }
+
+    fn people(workshop: &Workshop) -> Vec<String> {
+        let words = Words::new("en-GB");
+        let data = PrintData::new(
+            workshop,
+            serde_json::Value::Null,
+            &words,
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap(),
+        );
+        data.roles.into_iter().flat_map(|r| r.people).collect()
+    }
+
+    #[test]
+    fn real_names_are_printed_only_when_asked_for() {
+        let (mut workshop, ann) = workshop_with_ann();
+        assert_eq!(people(&workshop), ["Ann"]);
+        workshop.personal_details.insert(
+            ann,
+            PersonalDetails {
+                real_name: "Ann Svensson".into(),
+                contact: "070-123 45 67".into(),
+            },
+        );
+        assert_eq!(people(&workshop), ["Ann (Ann Svensson, 070-123 45 67)"]);
     }
 }

@@ -13,6 +13,7 @@ mod world;
 pub use words::{languages, Words};
 
 use data::{PrintData, Workshop};
+use std::collections::BTreeMap;
 use systematic_core::document::{DocumentError, WorkshopDoc};
 use systematic_core::interchange::{self, InterchangeError, MapFormat};
 use systematic_ipc::{CardLayout, Printout, Worksheet};
@@ -81,6 +82,10 @@ pub struct PrintJob<'a> {
     pub today: chrono::NaiveDate,
     /// Draw up to this many pages as SVG as well (for the Print dialog's preview).
     pub preview_pages: usize,
+    /// Participants' real names and contacts, by participant id, when the organiser asked for
+    /// them in the printout; `None` (pseudonyms only) otherwise.
+    pub personal_details:
+        Option<&'a std::collections::BTreeMap<String, systematic_ipc::PersonalDetails>>,
 }
 
 fn template_of(printout: &Printout) -> &'static str {
@@ -118,7 +123,13 @@ pub fn render(
     progress: &mut dyn FnMut(Step),
 ) -> Result<Rendered, PrintError> {
     progress(Step::Reading);
-    let (data, map_svg) = prepare(doc, job.printout, job.language, job.today)?;
+    let (data, map_svg) = prepare(
+        doc,
+        job.printout,
+        job.language,
+        job.today,
+        job.personal_details,
+    )?;
     let json = serde_json::to_vec(&data).map_err(|e| PrintError::Typeset(e.to_string()))?;
     let extra = map_svg
         .map(|svg| vec![("map.svg".to_owned(), svg.into_bytes())])
@@ -154,8 +165,12 @@ fn prepare(
     printout: &Printout,
     language: &str,
     today: chrono::NaiveDate,
+    personal_details: Option<&BTreeMap<String, systematic_ipc::PersonalDetails>>,
 ) -> Result<(PrintData, Option<String>), PrintError> {
-    let workshop = Workshop::read(doc)?;
+    let mut workshop = Workshop::read(doc)?;
+    if let Some(details) = personal_details {
+        workshop.personal_details = details.clone();
+    }
     if let Printout::Worksheet {
         sheet: Worksheet::Voting { round },
     } = printout
@@ -184,7 +199,7 @@ pub fn report_html(
     language: &str,
     today: chrono::NaiveDate,
 ) -> Result<String, PrintError> {
-    let (data, map_svg) = prepare(doc, &Printout::Report, language, today)?;
+    let (data, map_svg) = prepare(doc, &Printout::Report, language, today, None)?;
     Ok(html::report(&data, map_svg.as_deref().unwrap_or_default()))
 }
 

@@ -26,11 +26,18 @@ pub fn print(
         _ => {}
     }
     // Only the copy is taken under the lock: the workshop stays editable while this typesets.
-    let doc = {
+    let (doc, personal) = {
         let mut app = app.lock().unwrap_or_else(|p| p.into_inner());
-        app.snapshot(&request.workshop)?
+        let doc = app.snapshot(&request.workshop)?;
+        let personal = if request.include_personal_details {
+            Some(app.all_personal_details(&request.workshop)?)
+        } else {
+            None
+        };
+        (doc, personal)
     };
     let job = PrintJob {
+        personal_details: personal.as_ref(),
         printout: &request.printout,
         language: &request.language,
         today: chrono::Local::now().date_naive(),

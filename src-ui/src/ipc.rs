@@ -5,9 +5,9 @@ use serde::Serialize;
 use systematic_ipc::{
     AppError, AppStatus, Backup, ErrorKind, Facilitation, FilePurpose, HistoryEntry, MapAnalysis,
     MapEdit, MapEdited, MapView, MergeReport, NewWorkshop, Operation, Persona, PersonaDraft,
-    PersonaId, PrintOutcome, PrintRequest, ProjectorView, Reach, Request, Response, Showing,
-    Template, WorkshopId, WorkshopSummary, WorkshopView, CHOOSE_FILES_COMMAND, DISPATCH_COMMAND,
-    OPEN_PROJECTOR_COMMAND, PRINT_COMMAND,
+    PersonaId, PersonalDetails, PrintOutcome, PrintRequest, ProjectorView, Reach, Request,
+    Response, Showing, Template, WorkshopId, WorkshopSummary, WorkshopView, CHOOSE_FILES_COMMAND,
+    DISPATCH_COMMAND, OPEN_PROJECTOR_COMMAND, PRINT_COMMAND,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -200,6 +200,47 @@ pub async fn history(id: WorkshopId) -> Result<Vec<HistoryEntry>, AppError> {
         Response::History(entries) => Ok(entries),
         other => Err(unexpected(other)),
     }
+}
+
+pub async fn personal_details(
+    workshop: WorkshopId,
+    participant: String,
+) -> Result<Option<PersonalDetails>, AppError> {
+    match call(Request::GetPersonalDetails {
+        workshop,
+        participant,
+    })
+    .await?
+    {
+        Response::PersonalDetails(details) => Ok(details),
+        other => Err(unexpected(other)),
+    }
+}
+
+pub async fn set_personal_details(
+    workshop: WorkshopId,
+    participant: String,
+    details: PersonalDetails,
+) -> Result<(), AppError> {
+    call(Request::SetPersonalDetails {
+        workshop,
+        participant,
+        details,
+    })
+    .await
+    .map(|_| ())
+}
+
+pub async fn forget_personal_details(
+    workshop: WorkshopId,
+    participant: String,
+) -> Result<(), AppError> {
+    call(Request::ForgetPersonalDetails {
+        workshop,
+        participant,
+    })
+    .await
+    .map(|_| ())
 }
 
 pub async fn backups(id: WorkshopId) -> Result<Vec<Backup>, AppError> {

@@ -654,3 +654,14 @@ error-print-round = That vote round is not in the workshop any more. Choose anot
 error-print-pages = “{ $pages }” is not a page list. Write pages like 1-3,5, or leave it empty to print every page.
 error-print-no-printer = The printer did not take the printout ({ $detail }). Check that a printer is set up, or save the PDF and print it from another computer.
 error-print-viewer = No PDF viewer could be opened ({ $detail }). Save the PDF instead and open it from the file manager.
+
+personal-title = Personal details
+personal-open = Real name…
+personal-intro = Kept on this laptop only: never in the workshop file, never on the projector, and on paper only when the organiser ticks "Include personal details". Erase them when the person withdraws consent.
+personal-real-name = Real name
+personal-contact = Phone or email
+personal-save = Keep on this laptop
+personal-forget = Erase for good
+personal-saved = Kept on this laptop.
+personal-erased = Erased from this laptop.
+print-include-personal = Include personal details (real names and contacts kept on this laptop)

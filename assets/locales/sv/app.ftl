@@ -654,3 +654,14 @@ error-print-round = Röstomgången finns inte längre i workshoppen. Välj en an
 error-print-pages = ”{ $pages }” är ingen sidlista. Skriv sidor som 1-3,5, eller lämna tomt för att skriva ut alla sidor.
 error-print-no-printer = Skrivaren tog inte emot utskriften ({ $detail }). Kontrollera att en skrivare är inställd, eller spara PDF:en och skriv ut den från en annan dator.
 error-print-viewer = Ingen PDF-läsare kunde öppnas ({ $detail }). Spara PDF:en i stället och öppna den från filhanteraren.
+
+personal-title = Personuppgifter
+personal-open = Riktigt namn…
+personal-intro = Sparas bara på den här datorn: aldrig i workshopfilen, aldrig på projektorn, och på papper bara när arrangören kryssar i "Ta med personuppgifter". Radera dem när personen tar tillbaka sitt samtycke.
+personal-real-name = Riktigt namn
+personal-contact = Telefon eller e-post
+personal-save = Spara på den här datorn
+personal-forget = Radera för gott
+personal-saved = Sparat på den här datorn.
+personal-erased = Raderat från den här datorn.
+print-include-personal = Ta med personuppgifter (riktiga namn och kontaktuppgifter som sparats på den här datorn)

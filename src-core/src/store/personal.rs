@@ -47,6 +47,34 @@ impl Store {
             .map_err(|e| self.sqlite(e))
     }
 
+    /// Every participant's personal details in workshop `id`, by participant id: only for a
+    /// printout the organiser asked to include them in.
+    pub fn all_personal_details(
+        &self,
+        workshop: &WorkshopId,
+    ) -> Result<std::collections::BTreeMap<String, PersonalDetails>> {
+        let mut statement = self
+            .conn
+            .prepare(
+                "SELECT participant_id, real_name, contact FROM personal_details
+                 WHERE workshop_id = ?1",
+            )
+            .map_err(|e| self.sqlite(e))?;
+        let rows = statement
+            .query_map(params![workshop.0], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    PersonalDetails {
+                        real_name: r.get(1)?,
+                        contact: r.get(2)?,
+                    },
+                ))
+            })
+            .map_err(|e| self.sqlite(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.sqlite(e))
+    }
+
     /// Deletes a participant's personal details for good.
     pub fn forget_personal_details(
         &mut self,

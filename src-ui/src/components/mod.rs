@@ -44,6 +44,7 @@ pub mod participants_panel;
 pub mod persona_card;
 pub mod persona_form;
 pub mod persona_select;
+pub mod personal_details_form;
 pub mod portrait;
 pub mod portrait_picker;
 pub mod print_dialog;

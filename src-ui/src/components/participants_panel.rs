@@ -1,3 +1,4 @@
+use crate::components::personal_details_form::PersonalDetailsForm;
 use crate::facilitation_state::{add, set, use_facilitation};
 use crate::i18n::t;
 use leptos::ev::SubmitEvent;
@@ -15,7 +16,8 @@ pub fn role_word(role: Option<Role>) -> String {
 }
 
 /// Participants: quick add by pseudonym (never a real name), role and working group; consent
-/// to quote; marked absent without losing what they contributed.
+/// to quote; marked absent without losing what they contributed; real name and contact, when
+/// the organiser needs them, kept apart on this laptop and erasable.
 #[component]
 pub fn ParticipantsPanel() -> impl IntoView {
     let state = use_facilitation();
@@ -54,6 +56,8 @@ pub fn ParticipantsPanel() -> impl IntoView {
             }
         });
     };
+    // Whose personal details are open (one at a time).
+    let details_open = RwSignal::new(None::<String>);
     let toggle = move |p: &Participant, field: &'static str, on: bool| {
         state.edit(vec![set("participant", &p.id, &[(field, json!(on))])]);
     };
@@ -101,6 +105,7 @@ pub fn ParticipantsPanel() -> impl IntoView {
                         <th scope="col">{t("participant-group")}</th>
                         <th scope="col">{t("participant-consent")}</th>
                         <th scope="col">{t("participant-absent")}</th>
+                        <th scope="col">{t("personal-title")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -109,6 +114,10 @@ pub fn ParticipantsPanel() -> impl IntoView {
                             let (for_consent, for_absent) = (p.clone(), p.clone());
                             let label_consent = format!("{}: {}", t("participant-consent"), p.pseudonym);
                             let label_absent = format!("{}: {}", t("participant-absent"), p.pseudonym);
+                            let (id, id_open, id_form) = (p.id.clone(), p.id.clone(), p.id.clone());
+                            let pseudonym = p.pseudonym.clone();
+                            let is_open = move || details_open.with(|o| o.as_deref() == Some(id_open.as_str()));
+                            let is_open_row = is_open.clone();
                             view! {
                                 <tr class:absent=p.absent data-testid="participant-row">
                                     <th scope="row">{p.pseudonym.clone()}</th>
@@ -120,7 +129,21 @@ pub fn ParticipantsPanel() -> impl IntoView {
                                     <td><input type="checkbox" prop:checked=p.absent
                                         aria-label=label_absent data-testid="participant-absent"
                                         on:change=move |ev| toggle(&for_absent, "absent", event_target_checked(&ev)) /></td>
+                                    <td><button type="button" class="link" data-testid="participant-details"
+                                        aria-expanded=move || is_open().to_string()
+                                        on:click=move |_| details_open.update(|o| {
+                                            *o = if o.as_deref() == Some(id.as_str()) { None } else { Some(id.clone()) };
+                                        })>
+                                        {t("personal-open")}
+                                    </button></td>
                                 </tr>
+                                <Show when=is_open_row>
+                                    <tr class="personal-row">
+                                        <td colspan="6">
+                                            <PersonalDetailsForm participant=id_form.clone() pseudonym=pseudonym.clone() />
+                                        </td>
+                                    </tr>
+                                </Show>
                             }
                         }
                     </For>

@@ -41,6 +41,8 @@ pub fn PrintDialog(on_close: Callback<()>) -> impl IntoView {
     let size = RwSignal::new(PosterSize::A3);
     let tiled = RwSignal::new(false);
     let round = RwSignal::new(String::new());
+    // Off each time the dialog opens: real names go on paper only when asked for, every time.
+    let include_personal = RwSignal::new(false);
     let language = RwSignal::new(
         if i18n::locale() == "sv" {
             "sv"
@@ -102,6 +104,8 @@ pub fn PrintDialog(on_close: Callback<()>) -> impl IntoView {
             printout,
             language: language.get_untracked(),
             destination,
+            include_personal_details: what.get_untracked() == "report"
+                && include_personal.get_untracked(),
         })
     };
 
@@ -112,6 +116,7 @@ pub fn PrintDialog(on_close: Callback<()>) -> impl IntoView {
             printout,
             language: language.get(),
             destination: None,
+            include_personal_details: what.get() == "report" && include_personal.get(),
         }) else {
             preview.set(None);
             return;
@@ -239,6 +244,12 @@ pub fn PrintDialog(on_close: Callback<()>) -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </label>
+                    </Show>
+                    <Show when=move || what.get() == "report">
+                        <label class="personal-tick"><input type="checkbox" data-testid="print-personal"
+                            prop:checked=move || include_personal.get()
+                            on:change=move |ev| include_personal.set(event_target_checked(&ev)) />
+                            {t("print-include-personal")}</label>
                     </Show>
                     <label>{t("print-language")}
                         <select data-testid="print-language" on:change=move |ev| language.set(event_target_value(&ev))>
