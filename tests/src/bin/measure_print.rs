@@ -2,6 +2,8 @@
 //! (100 personas, a 1,000-node map, 2,000 notes), typeset by the release `systematic print`.
 //! Wall time (median of three) and peak RSS, each beside `systematic check` on the same file in
 //! the same run (reading the workshop without printing it), as a ratio.
+//! Also what opening a file from outside costs for being isolated: `systematic check` (which
+//! opens it first in a capped child, `untrusted.rs`) beside that child alone.
 //! Run: `cargo run --release -p systematic-tests --bin measure-print` (after `cargo xtask build`).
 
 use automerge::ActorId;
@@ -41,6 +43,25 @@ fn measure(args: &[&str]) -> (Duration, u64) {
     runs.sort();
     let peak = runs.iter().map(|r| r.1).max().unwrap_or(0);
     (runs[1].0, peak)
+}
+
+/// The memory-capped checker child alone, as `systematic check` starts it: median wall time.
+fn checker_alone(file: &Path) -> Duration {
+    let binary = project_root().join("target/release/systematic");
+    let mut times: Vec<Duration> = (0..3)
+        .map(|_| {
+            let started = Instant::now();
+            let status = Command::new(&binary)
+                .arg(systematic_core::untrusted::CHECK_ARGUMENT)
+                .stdin(std::fs::File::open(file).expect("file"))
+                .status()
+                .expect("the checker runs");
+            assert!(status.success(), "the checker refused {}", file.display());
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[1]
 }
 
 fn large(file: &Path) {
@@ -108,6 +129,19 @@ fn main() {
             print.as_secs_f64() / check.as_secs_f64().max(0.001),
             check_peak / 1024,
             print_peak / 1024,
+        );
+    }
+    println!();
+    println!("| Workshop | `check` (checker child + in-process load) | checker child alone | share of `check` |");
+    println!("|---|---|---|---|");
+    for (name, file) in [("demo", &demo_file), ("large", &large_file)] {
+        let (check, _) = measure(&["check", file.to_str().expect("utf-8")]);
+        let child = checker_alone(file);
+        println!(
+            "| {name} | {:.3} s | {:.3} s | {:.0}% |",
+            check.as_secs_f64(),
+            child.as_secs_f64(),
+            100.0 * child.as_secs_f64() / check.as_secs_f64().max(0.001),
         );
     }
 }
