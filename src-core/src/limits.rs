@@ -117,6 +117,72 @@ pub fn check_room_for_persona(existing: usize) -> Result<(), CoreError> {
     Ok(())
 }
 
+/// How far past its limits a document from outside may go before it is refused. Concurrent
+/// edits on several laptops can lawfully merge past a limit (two people typing into the same
+/// story, two tables adding personas), so this is a bound against hostile files, not a rule.
+pub const OUTSIDE_TOLERANCE: usize = 4;
+
+/// Checks a document that came from outside (a session file) against the limits times
+/// [`OUTSIDE_TOLERANCE`]: every field of every item must have the type the schema gives it and
+/// stay within its scaled limits, and no kind may hold more than its scaled number of items.
+/// Values this app wrote always pass; a crafted file with a megabyte of text in a name does not.
+pub fn check_outside_document(
+    doc: &crate::document::WorkshopDoc,
+) -> Result<(), crate::document::DocumentError> {
+    use crate::model::schema::{FieldSpec, FieldType};
+    let scaled = |spec: &FieldSpec| {
+        let t = OUTSIDE_TOLERANCE;
+        let ty = match spec.ty {
+            FieldType::Line { max } => FieldType::Line { max: max * t },
+            FieldType::Text { max } => FieldType::Text { max: max * t },
+            FieldType::Refs { kinds, max } => FieldType::Refs {
+                kinds,
+                max: max * t,
+            },
+            FieldType::Lines { max_each, max } => FieldType::Lines {
+                max_each: max_each * t,
+                max: max * t,
+            },
+            FieldType::Dates { max } => FieldType::Dates { max: max * t },
+            other => other,
+        };
+        FieldSpec {
+            ty,
+            required: false,
+            ..*spec
+        }
+    };
+    let outside = |what: String, error: crate::model::ModelError| {
+        crate::document::DocumentError::Outside(format!("{what}: {error}"))
+    };
+    for (name, value) in doc.workshop_fields()? {
+        if let Some(spec) = crate::model::schema::workshop_field(name) {
+            crate::model::value::check(&scaled(spec), &value.to_json())
+                .map_err(|e| outside("the workshop's facts".into(), e))?;
+        }
+    }
+    for kind in crate::model::Kind::ALL {
+        let items = doc.items(*kind)?;
+        let max = kind.max_items() * OUTSIDE_TOLERANCE;
+        if items.len() > max {
+            return Err(outside(
+                format!("{} {}s", items.len(), kind.name()),
+                crate::model::ModelError::Full {
+                    kind: kind.name().to_owned(),
+                    max,
+                },
+            ));
+        }
+        for item in &items {
+            for spec in kind.fields() {
+                crate::model::value::check(&scaled(spec), &item.get(spec.name).to_json())
+                    .map_err(|e| outside(format!("{} {}", kind.name(), item.id), e))?;
+            }
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,70 +342,4 @@ mod tests {
         let err = check_room_for_persona(PERSONAS_PER_WORKSHOP_MAX).unwrap_err();
         assert_eq!(field_of(err), ("too many", "personas"));
     }
-}
-
-/// How far past its limits a document from outside may go before it is refused. Concurrent
-/// edits on several laptops can lawfully merge past a limit (two people typing into the same
-/// story, two tables adding personas), so this is a bound against hostile files, not a rule.
-pub const OUTSIDE_TOLERANCE: usize = 4;
-
-/// Checks a document that came from outside (a session file) against the limits times
-/// [`OUTSIDE_TOLERANCE`]: every field of every item must have the type the schema gives it and
-/// stay within its scaled limits, and no kind may hold more than its scaled number of items.
-/// Values this app wrote always pass; a crafted file with a megabyte of text in a name does not.
-pub fn check_outside_document(
-    doc: &crate::document::WorkshopDoc,
-) -> Result<(), crate::document::DocumentError> {
-    use crate::model::schema::{FieldSpec, FieldType};
-    let scaled = |spec: &FieldSpec| {
-        let t = OUTSIDE_TOLERANCE;
-        let ty = match spec.ty {
-            FieldType::Line { max } => FieldType::Line { max: max * t },
-            FieldType::Text { max } => FieldType::Text { max: max * t },
-            FieldType::Refs { kinds, max } => FieldType::Refs {
-                kinds,
-                max: max * t,
-            },
-            FieldType::Lines { max_each, max } => FieldType::Lines {
-                max_each: max_each * t,
-                max: max * t,
-            },
-            FieldType::Dates { max } => FieldType::Dates { max: max * t },
-            other => other,
-        };
-        FieldSpec {
-            ty,
-            required: false,
-            ..*spec
-        }
-    };
-    let outside = |what: String, error: crate::model::ModelError| {
-        crate::document::DocumentError::Outside(format!("{what}: {error}"))
-    };
-    for (name, value) in doc.workshop_fields()? {
-        if let Some(spec) = crate::model::schema::workshop_field(name) {
-            crate::model::value::check(&scaled(spec), &value.to_json())
-                .map_err(|e| outside("the workshop's facts".into(), e))?;
-        }
-    }
-    for kind in crate::model::Kind::ALL {
-        let items = doc.items(*kind)?;
-        let max = kind.max_items() * OUTSIDE_TOLERANCE;
-        if items.len() > max {
-            return Err(outside(
-                format!("{} {}s", items.len(), kind.name()),
-                crate::model::ModelError::Full {
-                    kind: kind.name().to_owned(),
-                    max,
-                },
-            ));
-        }
-        for item in &items {
-            for spec in kind.fields() {
-                crate::model::value::check(&scaled(spec), &item.get(spec.name).to_json())
-                    .map_err(|e| outside(format!("{} {}", kind.name(), item.id), e))?;
-            }
-        }
-    }
-    Ok(())
 }

@@ -165,7 +165,7 @@ fn spawn_driver(
         command.env(var, root.join(sub));
     }
     command
-        .env(systematic_core::data_dir::DATA_DIR_ENV, &data_dir)
+        .env(systematic_core::data_dir::DATA_DIR_ENV, data_dir)
         .env("SYSTEMATIC_FILE_CHOICES", root.join(FILE_CHOICES))
         .stdout(Stdio::null())
         .stderr(Stdio::null())

@@ -65,7 +65,7 @@ impl Store {
                 })
             })
             .collect();
-        found.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
+        found.sort_by_key(|b| std::cmp::Reverse(b.taken_at));
         Ok(found)
     }
 
