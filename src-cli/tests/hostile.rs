@@ -54,7 +54,12 @@ fn bomb_file(dir: &Path) -> std::path::PathBuf {
     path
 }
 
-/// Runs `systematic` under GNU time's peak-memory report (`/proc` of a finished child is gone).
+/// One test at a time: the peak memory read below is the largest of all this process's
+/// children, and two gigabyte checkers at once would also press on a small machine.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Runs `systematic check`, and answers its exit code, what it said and the peak memory of
+/// the children of this test process so far (the tool and its checker).
 fn check_with_peak_memory(file: &Path) -> (Option<i32>, String, u64) {
     let output = Command::new(env!("CARGO_BIN_EXE_systematic"))
         .arg("check")
@@ -74,6 +79,7 @@ fn check_with_peak_memory(file: &Path) -> (Option<i32>, String, u64) {
 
 #[test]
 fn a_decompression_bomb_is_called_damaged_without_taking_the_memory() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();
     let bomb = bomb_file(dir.path());
     let (code, stderr, peak_mib) = check_with_peak_memory(&bomb);
@@ -112,6 +118,7 @@ fn a_file_over_the_size_limit_is_refused_by_name() {
 /// (`fuzz/balloons/`, kept as `session_chunks` inputs). In the tool they are damaged files.
 #[test]
 fn inputs_that_balloon_automerge_are_damaged_files_within_the_memory_budget() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let balloons = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/balloons");
     let dir = tempfile::tempdir().unwrap();
     let mut checked = 0;

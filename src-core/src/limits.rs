@@ -122,6 +122,9 @@ pub fn check_room_for_persona(existing: usize) -> Result<(), CoreError> {
 /// story, two tables adding personas), so this is a bound against hostile files, not a rule.
 pub const OUTSIDE_TOLERANCE: usize = 4;
 
+/// The same for the number of items of a kind: many tables each adding personas merge to many.
+pub const OUTSIDE_ITEMS_TOLERANCE: usize = 10;
+
 /// Checks a document that came from outside (a session file) against the limits times
 /// [`OUTSIDE_TOLERANCE`]: every field of every item must have the type the schema gives it and
 /// stay within its scaled limits, and no kind may hold more than its scaled number of items.
@@ -163,7 +166,7 @@ pub fn check_outside_document(
     }
     for kind in crate::model::Kind::ALL {
         let items = doc.items(*kind)?;
-        let max = kind.max_items() * OUTSIDE_TOLERANCE;
+        let max = kind.max_items() * OUTSIDE_ITEMS_TOLERANCE;
         if items.len() > max {
             return Err(outside(
                 format!("{} {}s", items.len(), kind.name()),
@@ -175,8 +178,12 @@ pub fn check_outside_document(
         }
         for item in &items {
             for spec in kind.fields() {
-                crate::model::value::check(&scaled(spec), &item.get(spec.name).to_json())
-                    .map_err(|e| outside(format!("{} {}", kind.name(), item.id), e))?;
+                match crate::model::value::check(&scaled(spec), &item.get(spec.name).to_json()) {
+                    // A newer app may offer a choice this one does not know: it reads as
+                    // unset here, which is no danger.
+                    Ok(_) | Err(crate::model::ModelError::NotAChoice { .. }) => {}
+                    Err(e) => return Err(outside(format!("{} {}", kind.name(), item.id), e)),
+                }
             }
         }
     }

@@ -25,8 +25,11 @@ pub const MEMORY_BUDGET: u64 = 1 << 30;
 /// How long the checker may take before the file is called damaged.
 pub const TIME_LIMIT: Duration = Duration::from_secs(60);
 
-/// Exit code of a checker that read the file and found it damaged (the reason is on stdout).
+/// Exit codes of a checker that read the file and found it damaged (the reason is on stdout),
+/// not a session file at all, or from a newer version (the format number is on stdout).
 const EXIT_DAMAGED: i32 = 3;
+const EXIT_NOT_A_SESSION_FILE: i32 = 4;
+const EXIT_TOO_NEW: i32 = 5;
 
 static CHECKER: OnceLock<PathBuf> = OnceLock::new();
 
@@ -36,9 +39,9 @@ pub fn serve_or_register() {
     if std::env::args_os().nth(1).as_deref() == Some(OsStr::new(CHECK_ARGUMENT)) {
         std::process::exit(serve());
     }
-    if let Ok(program) = std::env::current_exe() {
-        let _ = CHECKER.set(program);
-    }
+    // `/proc/self/exe` is this very program even after an upgrade replaced or removed its
+    // file, so the checker always matches the app that asks.
+    let _ = CHECKER.set(PathBuf::from("/proc/self/exe"));
 }
 
 /// The checker's work: limit memory, read the bytes, load them, say what was wrong.
@@ -47,6 +50,23 @@ fn serve() -> i32 {
         println!("the memory limit could not be set: {error}");
         return EXIT_DAMAGED;
     }
+    // SAFETY: prctl and setrlimit only read their arguments. The checker dies with the app (no
+    // orphan left looping), stops by itself after the time limit even if nobody is waiting, and
+    // leaves no core dump of a gigabyte behind.
+    unsafe {
+        libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+        let seconds = TIME_LIMIT.as_secs();
+        let cpu = libc::rlimit {
+            rlim_cur: seconds,
+            rlim_max: seconds + 1,
+        };
+        libc::setrlimit(libc::RLIMIT_CPU, &cpu);
+        let no_core = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        libc::setrlimit(libc::RLIMIT_CORE, &no_core);
+    }
     let mut bytes = Vec::new();
     if std::io::stdin().read_to_end(&mut bytes).is_err() {
         return EXIT_DAMAGED;
@@ -54,6 +74,11 @@ fn serve() -> i32 {
     let actor = automerge::ActorId::from(vec![0; 16]);
     match session_file::from_bytes(&bytes, &actor) {
         Ok(_) => 0,
+        Err(SessionFileError::NotASessionFile) => EXIT_NOT_A_SESSION_FILE,
+        Err(SessionFileError::TooNew(version)) => {
+            print!("{version}");
+            EXIT_TOO_NEW
+        }
         Err(error) => {
             print!("{error}");
             EXIT_DAMAGED
@@ -72,7 +97,16 @@ fn limit_memory(budget: u64) -> std::io::Result<()> {
         .unwrap_or(0);
     // SAFETY: sysconf and setrlimit only read their arguments.
     let page_size = u64::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) }).unwrap_or(4096);
-    let limit = pages.saturating_mul(page_size).saturating_add(budget);
+    let mut limit = pages.saturating_mul(page_size).saturating_add(budget);
+    // A lower hard limit set by whoever started the app (`ulimit -v`) stays in force.
+    let mut current = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit writes into the struct it is given.
+    if unsafe { libc::getrlimit(libc::RLIMIT_AS, &mut current) } == 0 {
+        limit = limit.min(current.rlim_max);
+    }
     let rlimit = libc::rlimit {
         rlim_cur: limit,
         rlim_max: limit,
@@ -106,10 +140,15 @@ fn check_with(
         // Its own process group, so a hung checker is stopped with everything it started.
         .process_group(0)
         .spawn();
-    // A program that cannot start itself again (deleted by an upgrade while running) still
-    // opens files in-process, with panics caught: better than refusing every file.
-    let Ok(mut child) = child else {
-        return Ok(());
+    // A checker that cannot start (no processes left, no memory) means the file cannot be
+    // opened safely now: refuse it rather than open it without the cap.
+    let mut child = match child {
+        Ok(child) => child,
+        Err(error) => {
+            return Err(SessionFileError::Damaged(format!(
+                "it could not be checked safely ({error}); close other programs and try again"
+            )))
+        }
     };
     if let Some(mut stdin) = child.stdin.take() {
         let bytes = bytes.to_vec();
@@ -136,15 +175,22 @@ fn check_with(
             }
         }
     };
-    let mut said = String::new();
+    let mut said = Vec::new();
     if let Some(stdout) = child.stdout.take() {
-        let _ = stdout.take(4096).read_to_string(&mut said);
+        let _ = stdout.take(4096).read_to_end(&mut said);
     }
+    let said = String::from_utf8_lossy(&said);
     match status {
         Some(status) if status.success() => Ok(()),
-        Some(status) if status.code() == Some(EXIT_DAMAGED) => {
-            Err(SessionFileError::Damaged(strip_prefix(&said).to_owned()))
+        Some(status) if status.code() == Some(EXIT_NOT_A_SESSION_FILE) => {
+            Err(SessionFileError::NotASessionFile)
         }
+        Some(status) if status.code() == Some(EXIT_TOO_NEW) => Err(SessionFileError::TooNew(
+            said.trim().parse().unwrap_or(u32::MAX),
+        )),
+        Some(status) if status.code() == Some(EXIT_DAMAGED) => Err(SessionFileError::Damaged(
+            strip_prefix(said.trim()).to_owned(),
+        )),
         Some(_) => Err(SessionFileError::Damaged(
             "opening it needs far more memory than any workshop".into(),
         )),
@@ -221,6 +267,30 @@ mod tests {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
         let bytes = vec![0u8; 8 * 1024 * 1024];
         assert!(check_with(&path, &bytes, TIME_LIMIT).is_ok());
+    }
+
+    #[test]
+    fn a_newer_file_or_not_a_session_file_is_named_as_such() {
+        let dir = tempfile::tempdir().unwrap();
+        let program = checker(&dir, "printf 7; exit 5");
+        let error = check_with(&program, b"bytes", TIME_LIMIT).unwrap_err();
+        assert!(matches!(error, SessionFileError::TooNew(7)), "{error}");
+        let program = checker(&dir, "exit 4");
+        let error = check_with(&program, b"bytes", TIME_LIMIT).unwrap_err();
+        assert!(
+            matches!(error, SessionFileError::NotASessionFile),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_checker_that_cannot_start_refuses_the_file() {
+        let missing = PathBuf::from("/nonexistent/checker");
+        let error = check_with(&missing, b"bytes", TIME_LIMIT).unwrap_err();
+        assert!(
+            error.to_string().contains("could not be checked safely"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -256,9 +256,9 @@ async fn add_persona(client: &fantoccini::Client, name: &str) {
     wait_for_text(client, ".persona-grid", name).await;
 }
 
-/// Pulling the plug on the real app, three times: the app, its web view and the driver are
-/// killed with SIGKILL right after a save was started, and every persona the app had shown
-/// as saved is there after each restart.
+/// Killing the real app, three times: the app, its web view and the driver are killed with
+/// SIGKILL right after a save was started, and every persona the app had shown as saved is there
+/// after each restart. (SIGKILL keeps the page cache; `power_loss.rs` covers lost writes.)
 #[tokio::test]
 async fn saved_edits_survive_the_app_being_killed() {
     let mut harness = Harness::start(DataFolder::Writable);

@@ -270,3 +270,52 @@ async fn an_automatic_backup_brings_the_workshop_back_and_undo_takes_that_back()
     wait_for_text(&client, ".persona-grid", "Bo Lindqvist").await;
     client.close().await.expect("close");
 }
+
+/// A workshop whose saved data was damaged while the app was closed: opening it offers its
+/// backups, and restoring one brings the workshop back.
+#[tokio::test]
+async fn a_damaged_workshop_is_brought_back_from_its_backup() {
+    let mut harness = Harness::start(DataFolder::Writable);
+    let client = harness.launch().await;
+    click(&client, "[data-testid=open-demo]").await;
+    wait_for_text(&client, ".persona-grid", "Britt-Marie").await;
+    click(&client, "[data-testid=add-persona]").await;
+    fill(&client, "[data-testid=persona-name]", "Åsa").await;
+    click(&client, "[data-testid=save-persona]").await;
+    wait_for_text(&client, ".persona-grid", "Åsa").await;
+    drop(client);
+    harness.kill_and_restart();
+
+    // A bad sector, a stray tool: the stored document no longer opens.
+    let database = harness
+        .data_dir()
+        .join(systematic_core::store::DATABASE_FILE);
+    let connection = rusqlite::Connection::open(&database).expect("database");
+    connection
+        .execute("UPDATE documents SET snapshot = x'00ff00ff'", [])
+        .expect("damage the snapshot");
+    connection
+        .execute("DELETE FROM change_log", [])
+        .expect("and its log");
+    drop(connection);
+
+    let client = harness.launch().await;
+    click(&client, "[data-testid=open-workshop]").await;
+    wait_for_text(&client, "[data-testid=error]", "damaged").await;
+    wait_for(&client, "[data-testid=damaged-backup]").await;
+    screenshot(&client, "damaged-workshop.png").await;
+    click(&client, "[data-testid=damaged-restore]").await;
+    let grid = wait_for_text(&client, ".persona-grid", "Britt-Marie").await;
+    assert!(grid.contains("Esther"), "{grid}");
+    let kept = std::fs::read_dir(harness.data_dir().join("backups"))
+        .expect("backups")
+        .flatten()
+        .flat_map(|workshop| {
+            std::fs::read_dir(workshop.path())
+                .expect("folder")
+                .flatten()
+        })
+        .any(|f| f.file_name().to_string_lossy().starts_with("damaged-"));
+    assert!(kept, "the damaged data is kept beside the backups");
+    client.close().await.expect("close");
+}

@@ -665,3 +665,6 @@ personal-forget = Erase for good
 personal-saved = Kept on this laptop.
 personal-erased = Erased from this laptop.
 print-include-personal = Include personal details (real names and contacts kept on this laptop)
+damaged-title = Bring this workshop back from a backup
+damaged-intro = This laptop kept these copies of the workshop while you worked. Restoring one puts it in place of the damaged data, which is kept beside the backups; nothing is deleted.
+damaged-no-backups = There are no backups of this workshop on this laptop. If another laptop has a session file of it, open that file from the home screen.

@@ -665,3 +665,6 @@ personal-forget = Radera för gott
 personal-saved = Sparat på den här datorn.
 personal-erased = Raderat från den här datorn.
 print-include-personal = Ta med personuppgifter (riktiga namn och kontaktuppgifter som sparats på den här datorn)
+damaged-title = Hämta tillbaka workshoppen från en säkerhetskopia
+damaged-intro = Den här datorn sparade de här kopiorna av workshoppen medan ni arbetade. Att återställa en lägger den i stället för de skadade uppgifterna, som sparas bredvid säkerhetskopiorna; inget raderas.
+damaged-no-backups = Det finns inga säkerhetskopior av den här workshoppen på den här datorn. Om en annan dator har en sessionsfil av den, öppna den filen från startskärmen.

@@ -69,19 +69,41 @@ impl Store {
         Ok(found)
     }
 
-    /// Takes a backup of workshop `id` now and drops the oldest beyond [`BACKUPS_KEPT`].
+    /// Takes a backup of workshop `id` now and drops the oldest beyond [`BACKUPS_KEPT`]. When
+    /// nothing changed since the last backup this app took, that one is answered instead, so a
+    /// run of merges or restores does not push the older backups out.
     pub fn back_up(&mut self, id: &WorkshopId) -> Result<Backup> {
         let folder = self.backup_folder(id)?;
+        let heads = self.doc(id)?.heads();
+        if self.backed_up_heads.get(id) == Some(&heads) {
+            if let Some(newest) = self.backups(id)?.into_iter().next() {
+                return Ok(newest);
+            }
+        }
         let bytes = session_file::to_bytes(self.doc(id)?)?;
-        std::fs::create_dir_all(&folder).map_err(|e| super::folder_error(&folder, &e))?;
+        // Only this user may open the copies of people's stories.
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(&folder)
+                .map_err(|e| super::folder_error(&folder, &e))?;
+        }
         let mut taken_at = now_ms();
         // Two backups in one millisecond (a merge right after an edit) keep both.
         while folder.join(file_name(taken_at)).exists() {
             taken_at += 1;
         }
         let name = file_name(taken_at);
-        session_file::write_atomically(&folder.join(&name), &bytes)?;
+        let path = folder.join(&name);
+        session_file::write_atomically(&path, &bytes)?;
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
+        }
         self.last_backup.insert(id.clone(), taken_at);
+        self.backed_up_heads.insert(id.clone(), heads);
         for old in self.backups(id)?.iter().skip(BACKUPS_KEPT) {
             let _ = std::fs::remove_file(folder.join(&old.name));
         }
@@ -92,8 +114,9 @@ impl Store {
         })
     }
 
-    /// After an edit: a backup when the newest is older than [`BACKUP_EVERY_MS`]. A backup that
-    /// cannot be written (a full disk) never fails the edit, which is saved already.
+    /// After an edit: a backup when the newest is older than [`BACKUP_EVERY_MS`] (or dated in
+    /// the future: a clock that was wrong). A backup that cannot be written (a full disk) never
+    /// fails the edit, which is saved already, and is tried again only after the same interval.
     pub(super) fn back_up_now_and_then(&mut self, id: &WorkshopId) {
         let newest = match self.last_backup.get(id) {
             Some(time) => *time,
@@ -107,7 +130,9 @@ impl Store {
                 time
             }
         };
-        if now_ms().saturating_sub(newest) >= BACKUP_EVERY_MS {
+        let now = now_ms();
+        if now.saturating_sub(newest) >= BACKUP_EVERY_MS || newest > now {
+            self.last_backup.insert(id.clone(), now);
             let _ = self.back_up(id);
         }
     }
@@ -129,8 +154,12 @@ impl Store {
             return Err(CoreError::BackupNotFound(name.to_owned()));
         }
         let target = backup.heads();
-        if self.doc(id).is_err() {
-            return self.replace_damaged(id, backup);
+        match self.doc(id) {
+            Ok(_) => {}
+            // Only a document that no longer opens is replaced; any other trouble (a busy
+            // database) is reported as it is.
+            Err(CoreError::Damaged { .. }) => return self.replace_damaged(id, backup),
+            Err(other) => return Err(other),
         }
         self.back_up(id)?;
         self.edit(id, |doc, now| {
@@ -154,6 +183,10 @@ impl Store {
         let damaged = self.stored_bytes(id)?;
         let keep = folder.join(format!("damaged-{}.bin", now_ms()));
         session_file::write_atomically(&keep, &damaged)?;
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&keep, std::fs::Permissions::from_mode(0o600));
+        }
         backup.set_laptop(&self.laptop);
         let data_dir = self.data_dir.clone();
         let sqlite = |e| CoreError::from_sqlite(e, &data_dir);
@@ -264,7 +297,8 @@ mod store_tests {
         let mut store = store(dir.path());
         let id = workshop(&mut store);
         let mut taken = Vec::new();
-        for _ in 0..BACKUPS_KEPT + 3 {
+        for n in 0..BACKUPS_KEPT + 3 {
+            add(&mut store, &id, &format!("Persona {n}"));
             taken.push(store.back_up(&id).unwrap().name);
         }
         let kept: Vec<String> = store
@@ -287,9 +321,11 @@ mod store_tests {
         add(&mut store, &id, "Britt-Marie");
         store.restore_backup(&id, &backup.name).unwrap();
         assert_eq!(names(&mut store, &id), ["Esther"]);
+        // The first edit's backup (the one restored: taking another changed nothing) and the
+        // state before the restore.
         assert_eq!(
             store.backups(&id).unwrap().len(),
-            3,
+            2,
             "the state before is kept too"
         );
         assert!(store.undo(&id).unwrap());
@@ -354,12 +390,29 @@ mod store_tests {
     }
 
     #[test]
+    fn nothing_changed_means_no_new_backup_and_the_copies_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = store(dir.path());
+        let id = workshop(&mut store);
+        let first = store.back_up(&id).unwrap();
+        assert_eq!(store.back_up(&id).unwrap(), first);
+        assert_eq!(store.backups(&id).unwrap().len(), 1);
+        let folder = dir.path().join(BACKUP_FOLDER).join(&id.0);
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&folder), 0o700);
+        assert_eq!(mode(&folder.join(&first.name)), 0o600);
+    }
+
+    #[test]
     fn a_merge_keeps_the_state_before_it() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = store(dir.path());
         let id = workshop(&mut store);
         let file = dir.path().join("copy.systematic");
+        add(&mut store, &id, "Esther");
         store.save_session_file(&id, &file).unwrap();
+        add(&mut store, &id, "Britt-Marie");
         let before = store.backups(&id).unwrap().len();
         store.merge_session_files(&id, &[&file], false).unwrap();
         assert_eq!(store.backups(&id).unwrap().len(), before + 1);

@@ -99,6 +99,8 @@ pub struct Store {
     undo: HashMap<WorkshopId, undo::Stacks>,
     /// When each workshop's newest backup was taken, once looked up.
     last_backup: HashMap<WorkshopId, i64>,
+    /// The heads of the last backup this app took of each workshop.
+    backed_up_heads: HashMap<WorkshopId, Vec<automerge::ChangeHash>>,
 }
 
 /// Milliseconds since the Unix epoch, the clock every edit is stamped with.
@@ -211,6 +213,7 @@ impl Store {
             logs: HashMap::new(),
             undo: HashMap::new(),
             last_backup: HashMap::new(),
+            backed_up_heads: HashMap::new(),
         })
     }
 

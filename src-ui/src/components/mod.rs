@@ -1,5 +1,4 @@
 //! One Leptos component per file.
-
 pub mod action_form;
 pub mod agenda_panel;
 pub mod analysis_panel;
@@ -7,6 +6,7 @@ pub mod app;
 pub mod built_in_personas;
 pub mod conflict_choice;
 pub mod contract_panel;
+pub mod damaged_workshop;
 pub mod error_message;
 pub mod failure_points_editor;
 pub mod force_merge_confirm;

@@ -114,10 +114,8 @@ pub fn ParticipantsPanel() -> impl IntoView {
                             let (for_consent, for_absent) = (p.clone(), p.clone());
                             let label_consent = format!("{}: {}", t("participant-consent"), p.pseudonym);
                             let label_absent = format!("{}: {}", t("participant-absent"), p.pseudonym);
-                            let (id, id_open, id_form) = (p.id.clone(), p.id.clone(), p.id.clone());
-                            let pseudonym = p.pseudonym.clone();
+                            let (id, id_open) = (p.id.clone(), p.id.clone());
                             let is_open = move || details_open.with(|o| o.as_deref() == Some(id_open.as_str()));
-                            let is_open_row = is_open.clone();
                             view! {
                                 <tr class:absent=p.absent data-testid="participant-row">
                                     <th scope="row">{p.pseudonym.clone()}</th>
@@ -137,18 +135,19 @@ pub fn ParticipantsPanel() -> impl IntoView {
                                         {t("personal-open")}
                                     </button></td>
                                 </tr>
-                                <Show when=is_open_row>
-                                    <tr class="personal-row">
-                                        <td colspan="6">
-                                            <PersonalDetailsForm participant=id_form.clone() pseudonym=pseudonym.clone() />
-                                        </td>
-                                    </tr>
-                                </Show>
                             }
                         }
                     </For>
                 </tbody>
             </table>
+            // Below the table rather than in a row: a row is redrawn whenever its participant
+            // changes (a tick, a merge), which would lose a real name typed but not yet kept.
+            {move || details_open.get().map(|id| {
+                let pseudonym = participants
+                    .with_untracked(|list| list.iter().find(|p| p.id == id).map(|p| p.pseudonym.clone()))
+                    .unwrap_or_default();
+                view! { <PersonalDetailsForm participant=id pseudonym=pseudonym /> }
+            })}
         </section>
     }
 }

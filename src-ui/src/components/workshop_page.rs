@@ -1,6 +1,7 @@
 use crate::components::agenda_panel::AgendaPanel;
 use crate::components::built_in_personas::BuiltInPersonas;
 use crate::components::contract_panel::ContractPanel;
+use crate::components::damaged_workshop::DamagedWorkshop;
 use crate::components::error_message::ErrorMessage;
 use crate::components::force_merge_confirm::ForceMergeConfirm;
 use crate::components::history_panel::HistoryPanel;
@@ -148,6 +149,7 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
     });
 
     let map_workshop = id.clone();
+    let damaged_id = id.clone();
     let form = move || {
         editing.get().map(|mode| {
             let existing = match mode {
@@ -179,6 +181,14 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
                 "← " {t("workshop-back")}
             </button>
             <ErrorMessage error=error />
+            {
+                let id = damaged_id.clone();
+                move || {
+                    let damaged = workshop.with(Option::is_none)
+                        && error.with(|e| e.as_ref().is_some_and(|e| e.message_id == "error-workshop-damaged"));
+                    damaged.then(|| view! { <DamagedWorkshop id=id.clone() workshop=workshop error=error /> })
+                }
+            }
             {move || workshop.get().map(|view| {
                 let meta = view.meta;
                 view! {

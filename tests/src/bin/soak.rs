@@ -142,6 +142,7 @@ fn soak(dir: &Path, edits: u64, seed: u64) -> Result<String, String> {
         let kill_after = 1 + random.below(400);
         let delay = Duration::from_micros(random.below(3_000));
         let mut last_ack: Option<u64> = None;
+        let mut killed = false;
         let stdout = child.stdout.take().ok_or("no stdout")?;
         for line in BufReader::new(stdout).lines() {
             let line = line.map_err(|e| e.to_string())?;
@@ -155,10 +156,17 @@ fn soak(dir: &Path, edits: u64, seed: u64) -> Result<String, String> {
                 std::thread::sleep(delay);
                 // SAFETY: kill only sends a signal to our own child.
                 unsafe { libc::kill(pid as i32, libc::SIGKILL) };
+                killed = true;
                 break;
             }
         }
-        let _ = child.wait();
+        let status = child.wait().map_err(|e| e.to_string())?;
+        if !killed {
+            // The worker ended by itself: the store refused an edit or would not open.
+            return Err(format!(
+                "the worker stopped on its own ({status}) after kill {kills}"
+            ));
+        }
         kills += 1;
         let present = recover(dir)?;
         if let Some(last) = last_ack {
