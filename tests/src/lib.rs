@@ -356,7 +356,19 @@ pub async fn screenshot(client: &Client, name: &str) {
 /// partly black under Xvfb). The element must fit in the window.
 pub async fn screenshot_element(client: &Client, css: &str, name: &str) {
     let element = wait_for(client, css).await;
-    let (x, y, width, height) = element.rectangle().await.expect("element rectangle");
+    // The screenshot is of the window, so the element is scrolled into it and measured in the
+    // window's coordinates (WebDriver's element rectangle is in the page's: a card further down
+    // the page was cropped to nothing).
+    let rect = client
+        .execute(
+            "const e = arguments[0]; e.scrollIntoView({block: 'start'}); \
+             const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height];",
+            vec![serde_json::to_value(&element).expect("element as JSON")],
+        )
+        .await
+        .expect("measure the element");
+    let number = |i: usize| rect[i].as_f64().unwrap_or(0.0);
+    let (x, y, width, height) = (number(0), number(1), number(2), number(3));
     screenshot(client, name).await;
     let path = project_root().join("docs/screenshots").join(name);
     let geometry = format!(
