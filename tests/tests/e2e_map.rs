@@ -93,7 +93,19 @@ async fn a_map_is_drawn_marked_analysed_and_played() {
     )
     .await;
     click(&client, "[data-testid=create-workshop]").await;
-    click(&client, "[data-testid=tab-map]").await;
+    systematic_tests::wait_for_text(
+        &client,
+        "[data-testid=workshop-heading]",
+        "Leaving hospital on a Friday",
+    )
+    .await;
+    // The tabs are drawn again once the facilitation view arrives; a click before that can be
+    // lost (seen once in a warm run), so click until the map section is there.
+    wait_until(&client, "the map tab opens", || async {
+        click(&client, "[data-testid=tab-map]").await;
+        count(&client, "[data-testid=map-section]").await > 0
+    })
+    .await;
     wait_for(&client, "[data-testid=map-section][data-loaded=true]").await;
     wait_for(&client, "[data-testid=map-empty]").await;
 
