@@ -167,17 +167,21 @@ fn bench() -> Result<(), String> {
     run(Cmd::cargo(&["bench", "-p", "systematic-cli"]))
 }
 
-/// The fuzz targets (`fuzz/fuzz_targets/`, `systematic_core::fuzzing::TARGETS`).
-const FUZZ_TARGETS: [&str; 8] = [
-    "session_file",
-    "session_chunks",
-    "edit_script",
-    "map_kumu",
-    "map_csv",
-    "map_graphml",
-    "map_dot",
-    "map_canvas",
-];
+/// The fuzz targets: one file each in `fuzz/fuzz_targets/` (the core's
+/// `systematic_core::fuzzing::TARGETS` is checked against the fuzz crate by a test).
+fn fuzz_targets() -> Result<Vec<String>, String> {
+    let folder = project_root().join("fuzz/fuzz_targets");
+    let entries = std::fs::read_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    let mut targets: Vec<String> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".rs").map(str::to_owned)
+        })
+        .collect();
+    targets.sort();
+    Ok(targets)
+}
 
 /// Fuzzes each target for `runs` executions (default one million), starting from its committed
 /// corpus. New inputs are collected in `fuzz/work/` (not committed); afterwards only those that
@@ -185,12 +189,13 @@ const FUZZ_TARGETS: [&str; 8] = [
 /// or takes 2 GiB fails the run and is kept in `fuzz/artifacts/<target>/`. The corpora are
 /// replayed by `src-core/tests/fuzz_corpora.rs` in every test run.
 fn fuzz(args: &[String]) -> Result<(), String> {
+    let known = fuzz_targets()?;
     let mut runs: u64 = 1_000_000;
     let mut targets = Vec::new();
     for arg in args {
         match arg.parse::<u64>() {
             Ok(n) => runs = n,
-            Err(_) if FUZZ_TARGETS.contains(&arg.as_str()) => targets.push(arg.as_str()),
+            Err(_) if known.contains(arg) => targets.push(arg.as_str()),
             Err(_) => {
                 return Err(format!(
                     "`{arg}` is neither a number of runs nor a fuzz target"
@@ -199,7 +204,7 @@ fn fuzz(args: &[String]) -> Result<(), String> {
         }
     }
     if targets.is_empty() {
-        targets = FUZZ_TARGETS.to_vec();
+        targets = known.iter().map(String::as_str).collect();
     }
     setup::cargo_fuzz()?;
     let fuzz_dir = project_root().join("fuzz");
