@@ -9,7 +9,9 @@ use crate::limits;
 use crate::store::Store;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
-use systematic_ipc::{AppError, AppStatus, ErrorKind, Request, Response, Showing, WorkshopId};
+use systematic_ipc::{
+    AppError, AppStatus, ErrorKind, Passphrase, Request, Response, Showing, WorkshopId,
+};
 
 pub struct App {
     folder: DataFolder,
@@ -183,21 +185,29 @@ fn handle_with_store(store: &mut Store, request: Request) -> Result<Response, Co
             store.set_laptop_name(&name)?;
             Ok(Response::Done)
         }
-        Request::SaveSessionFile { workshop, path } => {
-            store.save_session_file(&workshop, Path::new(&path))?;
+        Request::SaveSessionFile {
+            workshop,
+            path,
+            passphrase,
+        } => {
+            let passphrase = passphrase.as_ref().map(Passphrase::as_str);
+            store.save_session_file(&workshop, Path::new(&path), passphrase)?;
             Ok(Response::Done)
         }
-        Request::OpenSessionFile { path } => {
-            let id = store.open_session_file(Path::new(&path))?;
+        Request::OpenSessionFile { path, passphrase } => {
+            let passphrase = passphrase.as_ref().map(Passphrase::as_str);
+            let id = store.open_session_file(Path::new(&path), passphrase)?;
             Ok(Response::Workshop(store.view(&id)?))
         }
         Request::MergeSessionFiles {
             workshop,
             paths,
             force,
+            passphrase,
         } => {
             let paths: Vec<&Path> = paths.iter().map(Path::new).collect();
-            let report = store.merge_session_files(&workshop, &paths, force)?;
+            let passphrase = passphrase.as_ref().map(Passphrase::as_str);
+            let report = store.merge_session_files(&workshop, &paths, force, passphrase)?;
             Ok(Response::Merged {
                 workshop: store.view(&workshop)?,
                 report,
@@ -219,6 +229,31 @@ fn handle_with_store(store: &mut Store, request: Request) -> Result<Response, Co
         }
         Request::Redo { workshop } => {
             store.redo(&workshop)?;
+            Ok(Response::Workshop(store.view(&workshop)?))
+        }
+        Request::ProtectWorkshop {
+            workshop,
+            passphrase,
+        } => {
+            store.protect(&workshop, passphrase.as_str())?;
+            Ok(Response::Workshop(store.view(&workshop)?))
+        }
+        Request::UnlockWorkshop {
+            workshop,
+            passphrase,
+        } => {
+            store.unlock(&workshop, passphrase.as_str())?;
+            Ok(Response::Workshop(store.view(&workshop)?))
+        }
+        Request::LockWorkshop { workshop } => {
+            store.lock(&workshop);
+            Ok(Response::Done)
+        }
+        Request::UnprotectWorkshop {
+            workshop,
+            passphrase,
+        } => {
+            store.unprotect(&workshop, passphrase.as_str())?;
             Ok(Response::Workshop(store.view(&workshop)?))
         }
         Request::History { workshop } => Ok(Response::History(store.history(&workshop)?)),

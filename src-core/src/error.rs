@@ -96,6 +96,15 @@ pub enum CoreError {
     UnknownMapFormat(String),
     #[error("cannot tell what kind of map file {0} is")]
     UnrecognisedMapFile(String),
+    /// A workshop protected with a passphrase that has not been unlocked in this run.
+    #[error("the workshop {0} is protected with a passphrase and locked")]
+    Locked(String),
+    #[error("the workshop is already protected with a passphrase")]
+    AlreadyProtected,
+    #[error("the workshop is not protected with a passphrase")]
+    NotProtected,
+    #[error(transparent)]
+    Protection(#[from] crate::protection::ProtectionError),
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
     #[error("document error: {0}")]
@@ -255,6 +264,12 @@ impl CoreError {
                 AppError::new(ErrorKind::NotFound, "error-template-not-found").with("name", name)
             }
             Self::Damaged { .. } => AppError::new(ErrorKind::Damaged, "error-workshop-damaged"),
+            Self::Locked(_) => AppError::new(ErrorKind::Locked, "error-workshop-locked"),
+            Self::AlreadyProtected => {
+                AppError::new(ErrorKind::Invalid, "error-workshop-already-protected")
+            }
+            Self::NotProtected => AppError::new(ErrorKind::Invalid, "error-workshop-not-protected"),
+            Self::Protection(error) => protection_app_error(error),
             Self::TooNew { .. } => AppError::new(ErrorKind::Damaged, "error-workshop-too-new"),
             Self::Database(e) => {
                 AppError::new(ErrorKind::Storage, "error-storage").with("detail", e)
@@ -300,6 +315,19 @@ fn merge_app_error(error: &crate::merge::MergeError) -> AppError {
     }
 }
 
+/// The IPC form of a passphrase that was refused.
+fn protection_app_error(error: &crate::protection::ProtectionError) -> AppError {
+    use crate::protection::{ProtectionError as P, MIN_PASSPHRASE_CHARS};
+    match error {
+        P::TooShort => AppError::new(ErrorKind::Invalid, "error-passphrase-too-short")
+            .with("min", MIN_PASSPHRASE_CHARS),
+        P::WrongPassphrase => AppError::new(ErrorKind::Locked, "error-wrong-passphrase"),
+        P::Damaged | P::BadSettings => {
+            AppError::new(ErrorKind::Damaged, "error-workshop-damaged").with("detail", error)
+        }
+    }
+}
+
 /// The IPC form of a session file that could not be read or written.
 fn session_file_app_error(error: &crate::session_file::SessionFileError) -> AppError {
     use crate::session_file::SessionFileError as S;
@@ -314,6 +342,16 @@ fn session_file_app_error(error: &crate::session_file::SessionFileError) -> AppE
         S::Damaged(detail) => AppError::new(ErrorKind::Damaged, "error-session-damaged")
             .with("path", "")
             .with("detail", detail),
+        S::NeedsPassphrase => AppError::new(ErrorKind::Locked, "error-session-needs-passphrase"),
+        S::WrongPassphrase => AppError::new(ErrorKind::Locked, "error-session-wrong-passphrase"),
+        S::PassphraseTooShort => AppError::new(ErrorKind::Invalid, "error-passphrase-too-short")
+            .with("min", crate::protection::MIN_PASSPHRASE_CHARS),
+        S::NotPassphraseProtected => {
+            AppError::new(ErrorKind::Damaged, "error-session-not-passphrase")
+        }
+        S::PassphraseTooCostly => {
+            AppError::new(ErrorKind::Damaged, "error-session-passphrase-too-costly")
+        }
         S::Read { path, detail } => AppError::new(ErrorKind::Storage, "error-session-read")
             .with("path", path)
             .with("detail", detail),
@@ -446,6 +484,15 @@ pub const MESSAGE_IDS: &[&str] = &[
     "error-map-export",
     "error-map-format",
     "error-map-file-unrecognised",
+    "error-workshop-locked",
+    "error-workshop-already-protected",
+    "error-workshop-not-protected",
+    "error-passphrase-too-short",
+    "error-wrong-passphrase",
+    "error-session-needs-passphrase",
+    "error-session-wrong-passphrase",
+    "error-session-not-passphrase",
+    "error-session-passphrase-too-costly",
 ];
 
 #[cfg(test)]
@@ -505,6 +552,16 @@ mod tests {
             CoreError::from(crate::interchange::InterchangeError::NoFile),
             CoreError::UnknownMapFormat("x".into()),
             CoreError::UnrecognisedMapFile("x".into()),
+            CoreError::Locked("x".into()),
+            CoreError::AlreadyProtected,
+            CoreError::NotProtected,
+            CoreError::from(crate::protection::ProtectionError::TooShort),
+            CoreError::from(crate::protection::ProtectionError::WrongPassphrase),
+            CoreError::from(crate::session_file::SessionFileError::NeedsPassphrase),
+            CoreError::from(crate::session_file::SessionFileError::WrongPassphrase),
+            CoreError::from(crate::session_file::SessionFileError::PassphraseTooShort),
+            CoreError::from(crate::session_file::SessionFileError::NotPassphraseProtected),
+            CoreError::from(crate::session_file::SessionFileError::PassphraseTooCostly),
         ];
         let folder_problems = [
             FolderProblem::Missing,

@@ -17,6 +17,7 @@ pub mod limits;
 pub mod merge;
 pub mod model;
 pub mod ops;
+pub mod protection;
 pub mod session_file;
 pub mod store;
 pub mod tables;

@@ -42,6 +42,16 @@ pub enum SessionFileError {
     Damaged(String),
     #[error("this session file is {bytes} bytes, more than the {max} bytes a session file may be")]
     TooLarge { bytes: u64, max: u64 },
+    #[error("this session file is protected with a passphrase")]
+    NeedsPassphrase,
+    #[error("that passphrase does not open this session file")]
+    WrongPassphrase,
+    #[error("the passphrase must be at least {} characters long", crate::protection::MIN_PASSPHRASE_CHARS)]
+    PassphraseTooShort,
+    #[error("this file is encrypted for a key, not a passphrase")]
+    NotPassphraseProtected,
+    #[error("this file's passphrase protection needs more memory to open than this app allows")]
+    PassphraseTooCostly,
     #[error("could not read {path}: {detail}")]
     Read { path: String, detail: String },
     #[error("could not write {path}: {detail}")]
@@ -138,6 +148,28 @@ pub fn read(
     path: &Path,
     actor: &ActorId,
 ) -> Result<(SessionHeader, WorkshopDoc), SessionFileError> {
+    read_protected(path, actor, None)
+}
+
+/// [`read`], for a file that may be protected with a passphrase: without `passphrase` such a
+/// file is answered with [`SessionFileError::NeedsPassphrase`], so the user can be asked.
+pub fn read_protected(
+    path: &Path,
+    actor: &ActorId,
+    passphrase: Option<&str>,
+) -> Result<(SessionHeader, WorkshopDoc), SessionFileError> {
+    let bytes = read_capped(path)?;
+    let bytes = if is_passphrase_protected(&bytes) {
+        let passphrase = passphrase.ok_or(SessionFileError::NeedsPassphrase)?;
+        remove_passphrase(&bytes, passphrase)?
+    } else {
+        bytes
+    };
+    from_outside_bytes(&bytes, actor)
+}
+
+/// The bytes of the file at `path`, refused unread when larger than [`MAX_FILE_BYTES`].
+pub fn read_capped(path: &Path) -> Result<Vec<u8>, SessionFileError> {
     let unreadable = |e: std::io::Error| SessionFileError::Read {
         path: path.display().to_string(),
         detail: e.to_string(),
@@ -163,11 +195,77 @@ pub fn read(
             max: MAX_FILE_BYTES,
         });
     }
-    split(&bytes)?;
-    crate::untrusted::check(&bytes)?;
-    let (header, doc) = from_bytes(&bytes, actor)?;
+    Ok(bytes)
+}
+
+/// Loads a session file's bytes that came from outside this app's memory: header first, then
+/// the document in the capped checker process, then here, then the limits.
+pub fn from_outside_bytes(
+    bytes: &[u8],
+    actor: &ActorId,
+) -> Result<(SessionHeader, WorkshopDoc), SessionFileError> {
+    split(bytes)?;
+    crate::untrusted::check(bytes)?;
+    let (header, doc) = from_bytes(bytes, actor)?;
     crate::limits::check_outside_document(&doc)?;
     Ok((header, doc))
+}
+
+/// The first bytes of a session file protected with a passphrase: it is an age file
+/// (age-encryption.org), so it can also be opened with the `age` tool.
+pub const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
+/// The scrypt cost a protected session file is written with (log2 of N: 256 MiB and about a
+/// second). Fixed rather than timed, so a file saved on a fast laptop opens on a slow one.
+pub const AGE_WORK_FACTOR: u8 = if cfg!(test) { 10 } else { 18 };
+/// The highest scrypt cost accepted from a file: a hostile file cannot ask for more memory.
+const AGE_WORK_FACTOR_MAX: u8 = 18;
+
+/// Whether `bytes` are a session file protected with a passphrase.
+pub fn is_passphrase_protected(bytes: &[u8]) -> bool {
+    bytes.starts_with(AGE_MAGIC)
+}
+
+/// Encrypts a session file's bytes to `passphrase` (an age file with an scrypt recipient).
+pub fn add_passphrase(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>, SessionFileError> {
+    crate::protection::check_new_passphrase(passphrase)
+        .map_err(|_| SessionFileError::PassphraseTooShort)?;
+    let mut recipient = age::scrypt::Recipient::new(passphrase.to_owned().into());
+    recipient.set_work_factor(AGE_WORK_FACTOR);
+    age::encrypt(&recipient, bytes).map_err(|e| SessionFileError::Damaged(e.to_string()))
+}
+
+/// Decrypts a session file protected with `passphrase`; the plain file is read no further
+/// than [`MAX_FILE_BYTES`].
+pub fn remove_passphrase(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>, SessionFileError> {
+    use age::DecryptError as E;
+    let damaged = |detail: String| SessionFileError::Damaged(detail);
+    let decryptor = age::Decryptor::new_buffered(bytes).map_err(|e| damaged(e.to_string()))?;
+    if !decryptor.is_scrypt() {
+        return Err(SessionFileError::NotPassphraseProtected);
+    }
+    let mut identity = age::scrypt::Identity::new(passphrase.to_owned().into());
+    identity.set_max_work_factor(AGE_WORK_FACTOR_MAX);
+    let reader = match decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity)) {
+        Ok(reader) => reader,
+        Err(E::DecryptionFailed | E::KeyDecryptionFailed | E::NoMatchingKeys) => {
+            return Err(SessionFileError::WrongPassphrase)
+        }
+        Err(E::ExcessiveWork { .. }) => return Err(SessionFileError::PassphraseTooCostly),
+        Err(other) => return Err(damaged(other.to_string())),
+    };
+    let mut plain = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(reader, MAX_FILE_BYTES + 1),
+        &mut plain,
+    )
+    .map_err(|e| damaged(e.to_string()))?;
+    if plain.len() as u64 > MAX_FILE_BYTES {
+        return Err(SessionFileError::TooLarge {
+            bytes: plain.len() as u64,
+            max: MAX_FILE_BYTES,
+        });
+    }
+    Ok(plain)
 }
 
 /// Writes `bytes` to `path` so that either the whole new file is there or the old one is left
@@ -229,6 +327,67 @@ mod tests {
         assert_eq!(header.workshop_id, "w1");
         assert_eq!(header.title, "What matters for Esther?");
         assert_eq!(loaded.workshop_id().unwrap(), "w1");
+    }
+
+    #[test]
+    fn a_session_file_protected_with_a_passphrase_opens_only_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("esther.systematic");
+        let plain = to_bytes(&mut doc()).unwrap();
+        let protected = add_passphrase(&plain, "correct horse battery").unwrap();
+        assert!(protected.starts_with(AGE_MAGIC));
+        assert!(!protected.windows(6).any(|w| w == b"Esther"));
+        write_atomically(&path, &protected).unwrap();
+        let actor = ActorId::random();
+        assert!(matches!(
+            read(&path, &actor),
+            Err(SessionFileError::NeedsPassphrase)
+        ));
+        assert!(matches!(
+            read_protected(&path, &actor, Some("correct horse batter")),
+            Err(SessionFileError::WrongPassphrase)
+        ));
+        let (header, loaded) =
+            read_protected(&path, &actor, Some("correct horse battery")).unwrap();
+        assert_eq!(header.workshop_id, "w1");
+        assert_eq!(loaded.workshop_id().unwrap(), "w1");
+        // A plain file ignores a passphrase given for it.
+        write_atomically(&path, &plain).unwrap();
+        assert!(read_protected(&path, &actor, Some("anything at all")).is_ok());
+        // The file is a standard age file: the age library opens it with the passphrase alone.
+        let identity = age::scrypt::Identity::new("correct horse battery".to_owned().into());
+        assert_eq!(age::decrypt(&identity, &protected).unwrap(), plain);
+    }
+
+    #[test]
+    fn a_damaged_or_costly_protected_file_is_refused_in_plain_words() {
+        let plain = to_bytes(&mut doc()).unwrap();
+        let protected = add_passphrase(&plain, "correct horse battery").unwrap();
+        let mut cut = protected.clone();
+        cut.truncate(protected.len() - 10);
+        assert!(matches!(
+            remove_passphrase(&cut, "correct horse battery"),
+            Err(SessionFileError::Damaged(_))
+        ));
+        let mut changed = protected.clone();
+        let last = changed.len() - 1;
+        changed[last] ^= 1;
+        assert!(matches!(
+            remove_passphrase(&changed, "correct horse battery"),
+            Err(SessionFileError::Damaged(_))
+        ));
+        // A file asking for more scrypt work than allowed is refused before any is done.
+        let mut recipient = age::scrypt::Recipient::new("correct horse battery".to_owned().into());
+        recipient.set_work_factor(AGE_WORK_FACTOR_MAX + 1);
+        let costly = age::encrypt(&recipient, &plain).unwrap();
+        assert!(matches!(
+            remove_passphrase(&costly, "correct horse battery"),
+            Err(SessionFileError::PassphraseTooCostly)
+        ));
+        assert!(matches!(
+            add_passphrase(&plain, "short"),
+            Err(SessionFileError::PassphraseTooShort)
+        ));
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub enum ErrorKind {
     NotFound,
     /// A stored workshop document cannot be read.
     Damaged,
+    /// A workshop or a session file is protected with a passphrase: ask for it.
+    Locked,
     /// The session files chosen for merging belong to different workshops; the UI asks whether
     /// to merge them anyway.
     DifferentWorkshops,

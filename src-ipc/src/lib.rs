@@ -38,7 +38,7 @@ pub use merge::{
     OverLimitVote, TextEditedOnSeveral,
 };
 pub use model::{
-    AppStatus, Backup, HistoryEntry, NewWorkshop, Persona, PersonaDraft, PersonaId,
+    AppStatus, Backup, HistoryEntry, NewWorkshop, Passphrase, Persona, PersonaDraft, PersonaId,
     PersonalDetails, WorkshopId, WorkshopMeta, WorkshopSummary, WorkshopView,
 };
 pub use operation::{Operation, TimerAction};

@@ -57,6 +57,9 @@ pub struct WorkshopSummary {
     pub venue: String,
     pub updated_at: DateTime<Utc>,
     pub persona_count: u32,
+    /// Protected with a passphrase: it opens only once unlocked.
+    #[serde(default)]
+    pub protected: bool,
 }
 
 /// A persona as typed in the persona form. Fields added after the first release default to
@@ -107,6 +110,27 @@ pub struct WorkshopView {
     /// Whether this laptop has an edit of its own to undo, or an undo to redo.
     pub can_undo: bool,
     pub can_redo: bool,
+    /// Protected with a passphrase (and unlocked, or it could not be shown).
+    #[serde(default)]
+    pub protected: bool,
+}
+
+/// A passphrase on its way from the user to the core. Its `Debug` never shows it, so a
+/// request that is logged or printed in a panic does not give it away.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Passphrase(pub String);
+
+impl std::fmt::Debug for Passphrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Passphrase(hidden)")
+    }
+}
+
+impl Passphrase {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// Where the app keeps its data and whether it can use it.

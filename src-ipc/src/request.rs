@@ -3,7 +3,7 @@ use crate::facilitation::{Facilitation, Template};
 use crate::map::{MapEdit, MapEdited, MapView};
 use crate::merge::MergeReport;
 use crate::model::{
-    AppStatus, Backup, HistoryEntry, NewWorkshop, Persona, PersonaDraft, PersonaId,
+    AppStatus, Backup, HistoryEntry, NewWorkshop, Passphrase, Persona, PersonaDraft, PersonaId,
     PersonalDetails, WorkshopId, WorkshopSummary, WorkshopView,
 };
 use crate::operation::Operation;
@@ -70,13 +70,19 @@ pub enum Request {
         name: String,
     },
     /// Writes the workshop to a session file at `path` (chosen in a save dialog).
+    /// With a passphrase, the file is encrypted to it (an age file).
     SaveSessionFile {
         workshop: WorkshopId,
         path: String,
+        #[serde(default)]
+        passphrase: Option<Passphrase>,
     },
-    /// Brings a session file's workshop onto this laptop.
+    /// Brings a session file's workshop onto this laptop. A file protected with a passphrase
+    /// needs it (answered `error-session-needs-passphrase` without).
     OpenSessionFile {
         path: String,
+        #[serde(default)]
+        passphrase: Option<Passphrase>,
     },
     /// Merges other laptops' session files into this laptop's copy of the workshop. Files of a
     /// different workshop are refused unless `force` (the user confirmed).
@@ -84,6 +90,29 @@ pub enum Request {
         workshop: WorkshopId,
         paths: Vec<String>,
         force: bool,
+        /// For files protected with a passphrase (one passphrase for all of them).
+        #[serde(default)]
+        passphrase: Option<Passphrase>,
+    },
+    /// Protects a workshop with a passphrase: from now on it is stored encrypted and opens only
+    /// once unlocked. It stays unlocked until the app closes or it is locked.
+    ProtectWorkshop {
+        workshop: WorkshopId,
+        passphrase: Passphrase,
+    },
+    /// Opens a protected workshop for this run of the app.
+    UnlockWorkshop {
+        workshop: WorkshopId,
+        passphrase: Passphrase,
+    },
+    /// Forgets a protected workshop's key until it is unlocked again.
+    LockWorkshop {
+        workshop: WorkshopId,
+    },
+    /// Stores the workshop unencrypted again; needs its passphrase.
+    UnprotectWorkshop {
+        workshop: WorkshopId,
+        passphrase: Passphrase,
     },
     /// Settles a conflict by picking a value for the field, recorded as a new change. `kind` is
     /// `workshop` for the workshop's own facts.

@@ -13,6 +13,9 @@ use crate::session_file;
 use std::path::PathBuf;
 use systematic_ipc::{Backup, WorkshopId};
 
+/// What a backup is, bound into its seal when the workshop is protected.
+const BACKUP: &str = "backup";
+
 /// The folder of backups inside the data folder.
 pub const BACKUP_FOLDER: &str = "backups";
 /// How many backups each workshop keeps; the oldest goes when a new one is taken.
@@ -81,6 +84,8 @@ impl Store {
             }
         }
         let bytes = session_file::to_bytes(self.doc(id)?)?;
+        // A protected workshop's backups are sealed with its key, as its database rows are.
+        let bytes = self.unlocked_sealer(id)?.seal(BACKUP, bytes);
         // Only this user may open the copies of people's stories.
         {
             use std::os::unix::fs::DirBuilderExt;
@@ -137,6 +142,47 @@ impl Store {
         }
     }
 
+    /// After protecting or unprotecting workshop `id`: rewrites its backups (and kept damaged
+    /// copies) the way it is now stored, sealed or plain. The old file is overwritten with
+    /// zeros before the new one replaces it, so the plain bytes do not linger in its blocks on
+    /// an ordinary disk (a flash disk may still keep them; docs/SECURITY.md).
+    pub(super) fn reseal_backups(&mut self, id: &WorkshopId, protected: bool) -> Result<()> {
+        let folder = self.backup_folder(id)?;
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            return Ok(());
+        };
+        let sealer = super::protection::Sealer::new(self.keys.get(id), &id.0);
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let kind = if time_of(&name).is_some() {
+                BACKUP
+            } else if name.starts_with("damaged-") && name.ends_with(".bin") {
+                "damaged"
+            } else {
+                continue;
+            };
+            let stored = std::fs::read(&path).map_err(|e| super::folder_error(&path, &e))?;
+            let sealed = crate::protection::is_sealed(&stored);
+            let rewritten = match (protected, sealed) {
+                (true, false) => sealer.seal(kind, stored.clone()),
+                (false, true) => match sealer.open(kind, stored.clone()) {
+                    Ok(plain) => plain,
+                    // A damaged copy of a protected workshop was kept as it was stored (sealed
+                    // blob by blob), and stays so.
+                    Err(_) if kind == "damaged" => continue,
+                    Err(error) => return Err(error),
+                },
+                _ => continue,
+            };
+            overwrite_with_zeros(&path, stored.len());
+            session_file::write_atomically(&path, &rewritten)?;
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
+        }
+        Ok(())
+    }
+
     /// Brings workshop `id` back to backup `name`, as one new change that undo can take back;
     /// a backup of the present state is taken first. When the stored workshop is damaged and
     /// cannot be opened, the backup takes its place, and the damaged bytes are kept beside the
@@ -149,7 +195,9 @@ impl Store {
         if !path.is_file() {
             return Err(CoreError::BackupNotFound(name.to_owned()));
         }
-        let (header, mut backup) = session_file::read(&path, &self.actor)?;
+        let stored = session_file::read_capped(&path)?;
+        let bytes = self.unlocked_sealer(id)?.open(BACKUP, stored)?;
+        let (header, mut backup) = session_file::from_outside_bytes(&bytes, &self.actor)?;
         if header.workshop_id != id.0 {
             return Err(CoreError::BackupNotFound(name.to_owned()));
         }
@@ -180,7 +228,8 @@ impl Store {
     /// bytes as `damaged-<time>.bin` in the workshop's backup folder.
     fn replace_damaged(&mut self, id: &WorkshopId, mut backup: WorkshopDoc) -> Result<()> {
         let folder = self.backup_folder(id)?;
-        let damaged = self.stored_bytes(id)?;
+        // As stored: still sealed, when the workshop is protected.
+        let damaged = self.stored_raw(id)?;
         let keep = folder.join(format!("damaged-{}.bin", now_ms()));
         session_file::write_atomically(&keep, &damaged)?;
         {
@@ -190,9 +239,10 @@ impl Store {
         backup.set_laptop(&self.laptop);
         let data_dir = self.data_dir.clone();
         let sqlite = |e| CoreError::from_sqlite(e, &data_dir);
+        let sealer = super::protection::Sealer::new(self.keys.get(id), &id.0);
         let tx = self.conn.transaction().map_err(sqlite)?;
         let (snapshot_bytes, generation) =
-            super::replace_snapshot(&tx, id, &mut backup).map_err(sqlite)?;
+            super::replace_snapshot(&tx, id, &mut backup, &sealer).map_err(sqlite)?;
         upsert_index(&tx, id, &mut backup).map_err(sqlite)?;
         tx.commit().map_err(sqlite)?;
         self.logs.insert(
@@ -206,6 +256,16 @@ impl Store {
         self.open_docs.insert(id.clone(), backup);
         self.undo.remove(id);
         Ok(())
+    }
+}
+
+/// Best effort: overwrites a file's bytes in place and syncs them, before it is replaced.
+fn overwrite_with_zeros(path: &std::path::Path, length: usize) {
+    use std::io::Write;
+    if let Ok(mut file) = std::fs::OpenOptions::new().write(true).open(path) {
+        let _ = file
+            .write_all(&vec![0; length])
+            .and_then(|()| file.sync_all());
     }
 }
 
@@ -411,10 +471,10 @@ mod store_tests {
         let id = workshop(&mut store);
         let file = dir.path().join("copy.systematic");
         add(&mut store, &id, "Esther");
-        store.save_session_file(&id, &file).unwrap();
+        store.save_session_file(&id, &file, None).unwrap();
         add(&mut store, &id, "Britt-Marie");
         let before = store.backups(&id).unwrap().len();
-        store.merge_session_files(&id, &[&file], false).unwrap();
+        store.merge_session_files(&id, &[&file], false, None).unwrap();
         assert_eq!(store.backups(&id).unwrap().len(), before + 1);
     }
 }

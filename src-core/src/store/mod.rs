@@ -8,6 +8,7 @@ mod backups;
 mod facilitation;
 mod map;
 mod personal;
+mod protection;
 mod schema;
 mod sessions;
 mod undo;
@@ -15,6 +16,8 @@ mod undo;
 use crate::data_dir::DataFolder;
 use crate::document::WorkshopDoc;
 use crate::error::{CoreError, FolderProblem};
+use crate::protection::WorkshopKey;
+use protection::Sealer;
 use automerge::ActorId;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -86,6 +89,10 @@ impl Log {
 
 type Result<T> = std::result::Result<T, CoreError>;
 
+/// What each stored blob is, bound into its seal when the workshop is protected.
+const SNAPSHOT: &str = "snapshot";
+const CHANGE: &str = "change";
+
 pub struct Store {
     conn: Connection,
     data_dir: PathBuf,
@@ -101,6 +108,8 @@ pub struct Store {
     last_backup: HashMap<WorkshopId, i64>,
     /// The heads of the last backup this app took of each workshop.
     backed_up_heads: HashMap<WorkshopId, Vec<automerge::ChangeHash>>,
+    /// The keys of the protected workshops unlocked in this run; never written anywhere.
+    keys: HashMap<WorkshopId, WorkshopKey>,
 }
 
 /// Milliseconds since the Unix epoch, the clock every edit is stamped with.
@@ -214,6 +223,7 @@ impl Store {
             undo: HashMap::new(),
             last_backup: HashMap::new(),
             backed_up_heads: HashMap::new(),
+            keys: HashMap::new(),
         })
     }
 
@@ -254,8 +264,10 @@ impl Store {
         let mut statement = self
             .conn
             .prepare(
-                "SELECT workshop_id, title, date, venue, persona_count, updated_at_ms
-                 FROM workshop_index ORDER BY updated_at_ms DESC, title",
+                "SELECT i.workshop_id, i.title, i.date, i.venue, i.persona_count, i.updated_at_ms,
+                        p.workshop_id IS NOT NULL
+                 FROM workshop_index i LEFT JOIN protection p ON p.workshop_id = i.workshop_id
+                 ORDER BY i.updated_at_ms DESC, i.title",
             )
             .map_err(|e| self.sqlite(e))?;
         let rows = statement
@@ -269,6 +281,7 @@ impl Store {
                     venue: row.get(3)?,
                     persona_count: row.get(4)?,
                     updated_at: DateTime::from_timestamp_millis(updated_ms).unwrap_or_default(),
+                    protected: row.get(6)?,
                 })
             })
             .map_err(|e| self.sqlite(e))?;
@@ -332,6 +345,7 @@ impl Store {
         self.insert_new(id, doc)
     }
 
+    /// A new workshop is never protected yet: its snapshot is stored plain.
     fn insert_new(&mut self, id: WorkshopId, mut doc: WorkshopDoc) -> Result<WorkshopId> {
         let snapshot = doc.save();
         let data_dir = self.data_dir.clone();
@@ -355,12 +369,26 @@ impl Store {
         Ok(id)
     }
 
-    /// The stored bytes of a workshop: its snapshot followed by every change appended since.
-    fn stored_bytes(&self, id: &WorkshopId) -> Result<Vec<u8>> {
-        self.stored(id).map(|(bytes, _)| bytes)
+    /// The stored bytes of a workshop as they are on disk (sealed, when it is protected): the
+    /// snapshot followed by every change appended since. Kept aside when a damaged workshop
+    /// is replaced.
+    fn stored_raw(&self, id: &WorkshopId) -> Result<Vec<u8>> {
+        self.read_stored(id, None).map(|(bytes, _)| bytes)
     }
 
+    /// The workshop's snapshot and change log, opened with its key when it is protected.
     fn stored(&self, id: &WorkshopId) -> Result<(Vec<u8>, Log)> {
+        let sealer = Sealer::new(self.keys.get(id), &id.0);
+        self.read_stored(id, Some(&sealer))
+    }
+
+    /// Reads the snapshot and the log of workshop `id`; each blob is opened by `sealer`, or
+    /// kept as stored without one.
+    fn read_stored(&self, id: &WorkshopId, sealer: Option<&Sealer<'_>>) -> Result<(Vec<u8>, Log)> {
+        let open = |kind: &str, blob: Vec<u8>| match sealer {
+            Some(sealer) => sealer.open(kind, blob),
+            None => Ok(blob),
+        };
         // One read transaction, so another copy's compaction cannot land between reading the
         // snapshot and reading the log.
         let _read = self
@@ -376,13 +404,14 @@ impl Store {
             )
             .optional()
             .map_err(|e| self.sqlite(e))?;
-        let (mut bytes, generation) =
+        let (snapshot, generation) =
             stored.ok_or_else(|| CoreError::WorkshopNotFound(id.0.clone()))?;
         let mut log = Log {
-            snapshot_bytes: bytes.len(),
+            snapshot_bytes: snapshot.len(),
             generation,
             ..Log::default()
         };
+        let mut bytes = open(SNAPSHOT, snapshot)?;
         let mut statement = self
             .conn
             .prepare("SELECT seq, bytes FROM change_log WHERE workshop_id = ?1 ORDER BY seq")
@@ -392,7 +421,7 @@ impl Store {
             let change: Vec<u8> = row.get(1).map_err(|e| self.sqlite(e))?;
             log.changes += 1;
             log.bytes += change.len();
-            bytes.extend_from_slice(&change);
+            bytes.extend_from_slice(&open(CHANGE, change)?);
         }
         Ok((bytes, log))
     }
@@ -429,6 +458,7 @@ impl Store {
         let doc = self.doc(id)?;
         let read = |e| CoreError::from_document(&id.0, e);
         let (meta, personas) = (doc.meta().map_err(read)?, doc.personas().map_err(read)?);
+        let protected = self.is_protected(id)?;
         let stacks = self.undo.get(id);
         Ok(WorkshopView {
             id: id.clone(),
@@ -436,6 +466,7 @@ impl Store {
             personas,
             can_undo: stacks.is_some_and(undo::Stacks::can_undo),
             can_redo: stacks.is_some_and(undo::Stacks::can_redo),
+            protected,
         })
     }
 
@@ -479,6 +510,11 @@ impl Store {
     ) -> Result<(T, Vec<automerge::ChangeHash>, Vec<automerge::ChangeHash>)> {
         let data_dir = self.data_dir.clone();
         let sqlite = |e| CoreError::from_sqlite(e, &data_dir);
+        // A workshop another copy of the app protected since this one opened it gets no
+        // plain change written into it.
+        if self.is_locked(id)? {
+            return Err(CoreError::Locked(id.0.clone()));
+        }
         let doc = self.doc(id)?;
         let heads = doc.heads();
         let value = edit(doc, now_ms())?;
@@ -489,8 +525,10 @@ impl Store {
             .get_mut(id)
             .ok_or_else(|| CoreError::WorkshopNotFound(id.0.clone()))?;
         let mut log = self.logs.get(id).cloned().unwrap_or_default();
+        let sealer = Sealer::new(self.keys.get(id), &id.0);
         let tx = self.conn.transaction().map_err(sqlite)?;
         if !change.is_empty() {
+            let change = sealer.seal(CHANGE, change);
             // The sequence number is found inside the transaction (a seek to the end of this
             // workshop's log), so a second copy of the app on the same folder cannot collide.
             tx.prepare_cached(
@@ -513,8 +551,9 @@ impl Store {
             }
         }
         if log.wants_compaction() {
-            fold_in_other_writers(&tx, id, doc, &log, &data_dir)?;
-            let (snapshot_bytes, generation) = replace_snapshot(&tx, id, doc).map_err(sqlite)?;
+            fold_in_other_writers(&tx, id, doc, &log, &data_dir, &sealer)?;
+            let (snapshot_bytes, generation) =
+                replace_snapshot(&tx, id, doc, &sealer).map_err(sqlite)?;
             log = Log {
                 snapshot_bytes,
                 generation,
@@ -545,7 +584,13 @@ impl Store {
         self.logs.clear();
         let mut docs = Vec::with_capacity(ids.len());
         for id in ids {
-            let bytes = self.stored_bytes(&id)?;
+            let bytes = match self.stored(&id) {
+                Ok((bytes, _)) => bytes,
+                // A locked workshop keeps the row it has (below): it cannot be read to rebuild
+                // it. A damaged one is left out of the list, as below.
+                Err(CoreError::Locked(_) | CoreError::Damaged { .. }) => continue,
+                Err(other) => return Err(other),
+            };
             // A damaged document stays stored (nothing is deleted) but is left out of the list.
             if let Ok(doc) = WorkshopDoc::load(&bytes, &self.actor) {
                 docs.push((id, doc));
@@ -554,8 +599,12 @@ impl Store {
         let data_dir = self.data_dir.clone();
         let sqlite = |e| CoreError::from_sqlite(e, &data_dir);
         let tx = self.conn.transaction().map_err(sqlite)?;
-        tx.execute("DELETE FROM workshop_index", [])
-            .map_err(sqlite)?;
+        tx.execute(
+            "DELETE FROM workshop_index
+             WHERE workshop_id NOT IN (SELECT workshop_id FROM protection)",
+            [],
+        )
+        .map_err(sqlite)?;
         for (id, doc) in &mut docs {
             upsert_index(&tx, id, doc).map_err(sqlite)?;
         }
@@ -569,8 +618,9 @@ fn replace_snapshot(
     tx: &Connection,
     id: &WorkshopId,
     doc: &mut WorkshopDoc,
+    sealer: &Sealer<'_>,
 ) -> rusqlite::Result<(usize, i64)> {
-    let snapshot = doc.save_uncompressed();
+    let snapshot = sealer.seal(SNAPSHOT, doc.save_uncompressed());
     let generation: i64 = tx.query_row(
         "UPDATE documents SET snapshot = ?2, generation = generation + 1
          WHERE workshop_id = ?1 RETURNING generation",
@@ -590,6 +640,7 @@ fn fold_in_other_writers(
     doc: &mut WorkshopDoc,
     log: &Log,
     data_dir: &Path,
+    sealer: &Sealer<'_>,
 ) -> Result<()> {
     let sqlite = |e| CoreError::from_sqlite(e, data_dir);
     let (generation, rows): (i64, i64) = tx
@@ -609,6 +660,7 @@ fn fold_in_other_writers(
                 |r| r.get(0),
             )
             .map_err(sqlite)?;
+        let snapshot = sealer.open(SNAPSHOT, snapshot)?;
         doc.load_incremental(&snapshot).map_err(damaged)?;
     }
     if generation != log.generation || usize::try_from(rows).ok() != Some(log.changes) {
@@ -618,6 +670,7 @@ fn fold_in_other_writers(
         let mut found = statement.query([&id.0]).map_err(sqlite)?;
         while let Some(row) = found.next().map_err(sqlite)? {
             let bytes: Vec<u8> = row.get(0).map_err(sqlite)?;
+            let bytes = sealer.open(CHANGE, bytes)?;
             doc.load_incremental(&bytes).map_err(damaged)?;
         }
     }

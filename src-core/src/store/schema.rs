@@ -61,8 +61,20 @@ DROP TABLE changes;
 ALTER TABLE documents ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
 ";
 
+/// Workshops protected with a passphrase: how each one's key is made (scrypt salt and cost) and
+/// a verifier sealed with it, which tells a wrong passphrase before anything is touched. The
+/// key itself is never stored.
+const V4: &str = "
+CREATE TABLE protection (
+    workshop_id TEXT PRIMARY KEY NOT NULL REFERENCES documents(workshop_id) ON DELETE CASCADE,
+    salt        BLOB NOT NULL,
+    log_n       INTEGER NOT NULL,
+    verifier    BLOB NOT NULL
+);
+";
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
 }
 
 #[cfg(test)]

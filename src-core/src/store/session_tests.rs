@@ -139,19 +139,19 @@ fn a_workshop_travels_by_session_file_and_merges_back() {
         .unwrap();
     let persona = add_esther(&mut a, &id);
     let file = usb.path().join("esther.systematic");
-    a.save_session_file(&id, &file).unwrap();
+    a.save_session_file(&id, &file, None).unwrap();
 
     let mut b = laptop(dir_b.path(), "Table 2");
-    assert_eq!(b.open_session_file(&file).unwrap(), id);
-    let err = b.open_session_file(&file).unwrap_err();
+    assert_eq!(b.open_session_file(&file, None).unwrap(), id);
+    let err = b.open_session_file(&file, None).unwrap_err();
     assert!(matches!(err, CoreError::AlreadyHere { .. }), "{err}");
     set_age(&mut b, &id, &persona, 90);
     set_age(&mut a, &id, &persona, 89);
     let back = usb.path().join("table-2.systematic");
-    b.save_session_file(&id, &back).unwrap();
+    b.save_session_file(&id, &back, None).unwrap();
 
     let report = a
-        .merge_session_files(&id, &[back.as_path()], false)
+        .merge_session_files(&id, &[back.as_path()], false, None)
         .unwrap();
     assert_eq!(report.files[0].name, "This laptop (Map laptop)");
     assert_eq!(report.files[1].laptops, ["Table 2"]);
@@ -190,10 +190,10 @@ fn another_workshops_file_is_refused_unless_forced_and_this_id_is_kept() {
         .unwrap();
     add_esther(&mut b, &other);
     let file = usb.path().join("theirs.systematic");
-    b.save_session_file(&other, &file).unwrap();
+    b.save_session_file(&other, &file, None).unwrap();
 
     let err = a
-        .merge_session_files(&id, &[file.as_path()], false)
+        .merge_session_files(&id, &[file.as_path()], false, None)
         .unwrap_err();
     assert_eq!(
         err.to_app_error().kind,
@@ -201,7 +201,7 @@ fn another_workshops_file_is_refused_unless_forced_and_this_id_is_kept() {
     );
     assert_eq!(a.view(&id).unwrap().personas.len(), 1, "nothing changed");
 
-    let report = a.merge_session_files(&id, &[file.as_path()], true).unwrap();
+    let report = a.merge_session_files(&id, &[file.as_path()], true, None).unwrap();
     assert!(report.forced);
     assert_eq!(a.view(&id).unwrap().personas.len(), 2);
     assert_eq!(a.doc(&id).unwrap().workshop_id().unwrap(), "mine");
@@ -216,15 +216,15 @@ fn a_damaged_session_file_changes_nothing() {
         .unwrap();
     let usb = tempfile::tempdir().unwrap();
     let file = usb.path().join("x.systematic");
-    store.save_session_file(&id, &file).unwrap();
+    store.save_session_file(&id, &file, None).unwrap();
     let bytes = std::fs::read(&file).unwrap();
     std::fs::write(&file, &bytes[..bytes.len() - 20]).unwrap();
     let err = store
-        .merge_session_files(&id, &[file.as_path()], false)
+        .merge_session_files(&id, &[file.as_path()], false, None)
         .unwrap_err();
     assert_eq!(err.to_app_error().message_id, "error-session-damaged");
     let err = store
-        .open_session_file(&usb.path().join("missing.systematic"))
+        .open_session_file(&usb.path().join("missing.systematic"), None)
         .unwrap_err();
     assert_eq!(err.to_app_error().message_id, "error-session-read");
     assert_eq!(store.history(&id).unwrap().len(), 1);
@@ -245,7 +245,7 @@ fn personal_details_stay_out_of_the_document_and_can_be_forgotten() {
     assert_eq!(store.personal_details(&id, "robin").unwrap(), Some(details));
     let usb = tempfile::tempdir().unwrap();
     let file = usb.path().join("w.systematic");
-    store.save_session_file(&id, &file).unwrap();
+    store.save_session_file(&id, &file, None).unwrap();
     let bytes = std::fs::read(&file).unwrap();
     assert!(
         !bytes.windows(5).any(|w| w == b"Quill"),

@@ -22,18 +22,30 @@ fn naming(error: session_file::SessionFileError, name: &str) -> session_file::Se
 
 impl Store {
     /// Writes workshop `id` to a session file; the old file at `path`, if any, is replaced only
-    /// once the new one is complete.
-    pub fn save_session_file(&mut self, id: &WorkshopId, path: &Path) -> Result<()> {
+    /// once the new one is complete. With a passphrase the file is encrypted to it.
+    pub fn save_session_file(
+        &mut self,
+        id: &WorkshopId,
+        path: &Path,
+        passphrase: Option<&str>,
+    ) -> Result<()> {
         let doc = self.doc(id)?;
-        let bytes = session_file::to_bytes(doc)?;
+        let mut bytes = session_file::to_bytes(doc)?;
+        if let Some(passphrase) = passphrase {
+            bytes = session_file::add_passphrase(&bytes, passphrase)?;
+        }
         session_file::write_atomically(path, &bytes)?;
         Ok(())
     }
 
     /// Brings the workshop in a session file onto this laptop. A workshop that is already here
     /// is refused with a pointer to merging instead, so nothing here is replaced.
-    pub fn open_session_file(&mut self, path: &Path) -> Result<WorkshopId> {
-        let (header, doc) = session_file::read(path, &self.actor)?;
+    pub fn open_session_file(
+        &mut self,
+        path: &Path,
+        passphrase: Option<&str>,
+    ) -> Result<WorkshopId> {
+        let (header, doc) = session_file::read_protected(path, &self.actor, passphrase)?;
         let id = WorkshopId(header.workshop_id);
         if self.contains(&id)? {
             return Err(CoreError::AlreadyHere {
@@ -51,6 +63,7 @@ impl Store {
         id: &WorkshopId,
         paths: &[&Path],
         force: bool,
+        passphrase: Option<&str>,
     ) -> Result<MergeReport> {
         // A merge rewrites the stored document: keep the state before it, whatever the files
         // bring (a backup that cannot be written does not stop the merge).
@@ -66,7 +79,8 @@ impl Store {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| path.display().to_string());
-            let (_, doc) = session_file::read(path, &self.actor).map_err(|e| naming(e, &name))?;
+            let (_, doc) = session_file::read_protected(path, &self.actor, passphrase)
+                .map_err(|e| naming(e, &name))?;
             sources.push(MergeSource { name, doc });
         }
         let (mut merged, mut report) = merge(sources, &MergeOptions { force }, &mut |_, _| {})?;
@@ -84,11 +98,12 @@ impl Store {
         }
         let data_dir = self.data_dir.clone();
         let sqlite = |e| CoreError::from_sqlite(e, &data_dir);
+        let sealer = super::protection::Sealer::new(self.keys.get(id), &id.0);
         let tx = self.conn.transaction().map_err(sqlite)?;
         // Another copy of the app on this folder may have saved edits while the files merged.
-        super::fold_in_other_writers(&tx, id, &mut merged, &log, &data_dir)?;
+        super::fold_in_other_writers(&tx, id, &mut merged, &log, &data_dir, &sealer)?;
         let (snapshot_len, generation) =
-            super::replace_snapshot(&tx, id, &mut merged).map_err(sqlite)?;
+            super::replace_snapshot(&tx, id, &mut merged, &sealer).map_err(sqlite)?;
         upsert_index(&tx, id, &mut merged).map_err(sqlite)?;
         tx.commit().map_err(sqlite)?;
         self.logs.insert(
