@@ -45,6 +45,19 @@ impl Failure {
                 "{name} was written by a newer version of SysteMatic Workshop (file format \
                  {version}). Update this copy of the app to open it."
             )),
+            SessionFileError::NeedsPassphrase | SessionFileError::WrongPassphrase => {
+                Self::user(format!(
+                    "{name} is protected with a passphrase. Open it in the app, or decrypt it \
+                     first with the age tool: age -d -o plain.systematic {name}"
+                ))
+            }
+            SessionFileError::PassphraseTooShort => Self::user(error.to_string()),
+            SessionFileError::NotPassphraseProtected | SessionFileError::PassphraseTooCostly => {
+                Self {
+                    code: CORRUPT_INPUT,
+                    message: format!("{name}: {error}."),
+                }
+            }
             SessionFileError::Read { detail, .. } => {
                 Self::user(format!("could not read {name}: {detail}"))
             }

@@ -11,8 +11,8 @@
 //! moved to another workshop or another use. The key lives in memory only while the workshop
 //! is unlocked, and is wiped when it is dropped.
 
-use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng, Payload};
 use chacha20poly1305::aead::rand_core::RngCore;
+use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use zeroize::Zeroizing;
 
@@ -240,8 +240,14 @@ mod tests {
 
     #[test]
     fn short_passphrases_and_impossible_settings_are_refused() {
-        assert_eq!(check_new_passphrase("seven77"), Err(ProtectionError::TooShort));
-        assert_eq!(check_new_passphrase("   eight   "), Err(ProtectionError::TooShort));
+        assert_eq!(
+            check_new_passphrase("seven77"),
+            Err(ProtectionError::TooShort)
+        );
+        assert_eq!(
+            check_new_passphrase("   eight   "),
+            Err(ProtectionError::TooShort)
+        );
         assert!(check_new_passphrase("eight888").is_ok());
         // Characters, not bytes: eight letters of any script are enough.
         assert!(check_new_passphrase("ёжикёжик").is_ok());

@@ -46,7 +46,10 @@ pub enum SessionFileError {
     NeedsPassphrase,
     #[error("that passphrase does not open this session file")]
     WrongPassphrase,
-    #[error("the passphrase must be at least {} characters long", crate::protection::MIN_PASSPHRASE_CHARS)]
+    #[error(
+        "the passphrase must be at least {} characters long",
+        crate::protection::MIN_PASSPHRASE_CHARS
+    )]
     PassphraseTooShort,
     #[error("this file is encrypted for a key, not a passphrase")]
     NotPassphraseProtected,

@@ -37,7 +37,7 @@ impl Chosen {
     /// Refuses a request that names a file nobody picked.
     pub fn check(&self, request: &Request) -> Result<(), AppError> {
         let named: Vec<&String> = match request {
-            Request::SaveSessionFile { path, .. } | Request::OpenSessionFile { path } => {
+            Request::SaveSessionFile { path, .. } | Request::OpenSessionFile { path, .. } => {
                 vec![path]
             }
             Request::MergeSessionFiles { paths, .. } | Request::ImportMap { paths, .. } => {
@@ -139,6 +139,7 @@ mod tests {
         let save = |path: &str| Request::SaveSessionFile {
             workshop: WorkshopId("w".into()),
             path: path.into(),
+            passphrase: None,
         };
         assert!(chosen.check(&save("/home/me/.bashrc")).is_err());
         chosen.remember(&["/media/usb/esther.systematic".into()]);
@@ -147,6 +148,7 @@ mod tests {
             workshop: WorkshopId("w".into()),
             paths: vec!["/media/usb/esther.systematic".into(), "/etc/passwd".into()],
             force: false,
+            passphrase: None,
         };
         assert!(chosen.check(&merge).is_err());
         assert!(chosen.check(&Request::ListWorkshops).is_ok());

@@ -4,10 +4,10 @@
 use serde::Serialize;
 use systematic_ipc::{
     AppError, AppStatus, Backup, ErrorKind, Facilitation, FilePurpose, HistoryEntry, MapAnalysis,
-    MapEdit, MapEdited, MapView, MergeReport, NewWorkshop, Operation, Persona, PersonaDraft,
-    PersonaId, PersonalDetails, PrintOutcome, PrintRequest, ProjectorView, Reach, Request,
-    Response, Showing, Template, WorkshopId, WorkshopSummary, WorkshopView, CHOOSE_FILES_COMMAND,
-    DISPATCH_COMMAND, OPEN_PROJECTOR_COMMAND, PRINT_COMMAND,
+    MapEdit, MapEdited, MapView, MergeReport, NewWorkshop, Operation, Passphrase, Persona,
+    PersonaDraft, PersonaId, PersonalDetails, PrintOutcome, PrintRequest, ProjectorView, Reach,
+    Request, Response, Showing, Template, WorkshopId, WorkshopSummary, WorkshopView,
+    CHOOSE_FILES_COMMAND, DISPATCH_COMMAND, OPEN_PROJECTOR_COMMAND, PRINT_COMMAND,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -145,23 +145,42 @@ pub async fn choose_files(purpose: FilePurpose) -> Result<Option<Vec<String>>, A
     serde_wasm_bindgen::from_value(value).map_err(internal)
 }
 
-pub async fn save_session_file(workshop: WorkshopId, path: String) -> Result<(), AppError> {
-    done(Request::SaveSessionFile { workshop, path }).await
+/// Saves a session file, encrypted to `passphrase` when one is given.
+pub async fn save_session_file(
+    workshop: WorkshopId,
+    path: String,
+    passphrase: Option<String>,
+) -> Result<(), AppError> {
+    done(Request::SaveSessionFile {
+        workshop,
+        path,
+        passphrase: passphrase.map(Passphrase),
+    })
+    .await
 }
 
-pub async fn open_session_file(path: String) -> Result<WorkshopView, AppError> {
-    workshop(Request::OpenSessionFile { path }).await
+pub async fn open_session_file(
+    path: String,
+    passphrase: Option<String>,
+) -> Result<WorkshopView, AppError> {
+    workshop(Request::OpenSessionFile {
+        path,
+        passphrase: passphrase.map(Passphrase),
+    })
+    .await
 }
 
 pub async fn merge_session_files(
     workshop: WorkshopId,
     paths: Vec<String>,
     force: bool,
+    passphrase: Option<String>,
 ) -> Result<(WorkshopView, MergeReport), AppError> {
     match call(Request::MergeSessionFiles {
         workshop,
         paths,
         force,
+        passphrase: passphrase.map(Passphrase),
     })
     .await?
     {
@@ -183,6 +202,40 @@ pub async fn settle_conflict(
         id,
         field,
         value,
+    })
+    .await
+}
+
+pub async fn protect_workshop(
+    id: WorkshopId,
+    passphrase: String,
+) -> Result<WorkshopView, AppError> {
+    workshop(Request::ProtectWorkshop {
+        workshop: id,
+        passphrase: Passphrase(passphrase),
+    })
+    .await
+}
+
+pub async fn unlock_workshop(id: WorkshopId, passphrase: String) -> Result<WorkshopView, AppError> {
+    workshop(Request::UnlockWorkshop {
+        workshop: id,
+        passphrase: Passphrase(passphrase),
+    })
+    .await
+}
+
+pub async fn lock_workshop(id: WorkshopId) -> Result<(), AppError> {
+    done(Request::LockWorkshop { workshop: id }).await
+}
+
+pub async fn unprotect_workshop(
+    id: WorkshopId,
+    passphrase: String,
+) -> Result<WorkshopView, AppError> {
+    workshop(Request::UnprotectWorkshop {
+        workshop: id,
+        passphrase: Passphrase(passphrase),
     })
     .await
 }

@@ -474,7 +474,9 @@ mod store_tests {
         store.save_session_file(&id, &file, None).unwrap();
         add(&mut store, &id, "Britt-Marie");
         let before = store.backups(&id).unwrap().len();
-        store.merge_session_files(&id, &[&file], false, None).unwrap();
+        store
+            .merge_session_files(&id, &[&file], false, None)
+            .unwrap();
         assert_eq!(store.backups(&id).unwrap().len(), before + 1);
     }
 }

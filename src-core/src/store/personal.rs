@@ -17,8 +17,14 @@ pub(super) fn write_details(
     participant: &str,
     details: &PersonalDetails,
 ) -> rusqlite::Result<()> {
-    let real_name = sealer.seal_text(&format!("personal/{participant}/name"), details.real_name.trim());
-    let contact = sealer.seal_text(&format!("personal/{participant}/contact"), details.contact.trim());
+    let real_name = sealer.seal_text(
+        &format!("personal/{participant}/name"),
+        details.real_name.trim(),
+    );
+    let contact = sealer.seal_text(
+        &format!("personal/{participant}/contact"),
+        details.contact.trim(),
+    );
     conn.execute(
         "INSERT INTO personal_details (workshop_id, participant_id, real_name, contact)
          VALUES (?1, ?2, ?3, ?4)
@@ -89,7 +95,9 @@ impl Store {
             )
             .map_err(|e| self.sqlite(e))?;
         let rows: Vec<(String, Value, Value)> = statement
-            .query_map(params![workshop.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .query_map(params![workshop.0], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
             .and_then(Iterator::collect)
             .map_err(|e| self.sqlite(e))?;
         // A locked workshop's details are not given out, even as an empty list.

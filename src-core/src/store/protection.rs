@@ -197,8 +197,7 @@ impl Store {
         let (snapshot_bytes, generation) =
             super::replace_snapshot(&tx, id, doc, &sealer).map_err(sqlite)?;
         for (participant, found) in &details {
-            super::personal::write_details(&tx, &sealer, id, participant, found)
-                .map_err(sqlite)?;
+            super::personal::write_details(&tx, &sealer, id, participant, found).map_err(sqlite)?;
         }
         tx.commit().map_err(sqlite)?;
         self.logs.insert(
@@ -295,10 +294,7 @@ mod tests {
                     folders.push(path);
                 } else {
                     let bytes = std::fs::read(&path).unwrap();
-                    if bytes
-                        .windows(needle.len())
-                        .any(|w| w == needle.as_bytes())
-                    {
+                    if bytes.windows(needle.len()).any(|w| w == needle.as_bytes()) {
                         found.push(path.display().to_string());
                     }
                 }
@@ -376,7 +372,11 @@ mod tests {
         assert!(view.protected);
         assert_eq!(persona_names(&mut store, &id), ["Esther", "Ruth"]);
         assert_eq!(
-            store.personal_details(&id, "p1").unwrap().unwrap().real_name,
+            store
+                .personal_details(&id, "p1")
+                .unwrap()
+                .unwrap()
+                .real_name,
             SECRET_NAME
         );
         let backup = store.backups(&id).unwrap()[0].name.clone();

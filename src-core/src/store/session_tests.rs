@@ -201,7 +201,9 @@ fn another_workshops_file_is_refused_unless_forced_and_this_id_is_kept() {
     );
     assert_eq!(a.view(&id).unwrap().personas.len(), 1, "nothing changed");
 
-    let report = a.merge_session_files(&id, &[file.as_path()], true, None).unwrap();
+    let report = a
+        .merge_session_files(&id, &[file.as_path()], true, None)
+        .unwrap();
     assert!(report.forced);
     assert_eq!(a.view(&id).unwrap().personas.len(), 2);
     assert_eq!(a.doc(&id).unwrap().workshop_id().unwrap(), "mine");

@@ -1,8 +1,6 @@
-use crate::components::session_bar::Outcome;
+use crate::components::session_bar::{MergeTargets, Outcome};
 use crate::i18n::{error_text, t};
-use crate::ipc;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use systematic_ipc::{AppError, WorkshopView};
 
 /// Asks before merging files of another workshop (two laptops that each started "the same"
@@ -11,6 +9,8 @@ use systematic_ipc::{AppError, WorkshopView};
 pub fn ForceMergeConfirm(
     paths: Vec<String>,
     reason: AppError,
+    /// The passphrase already typed for these files, if they are protected.
+    passphrase: Option<String>,
     workshop: RwSignal<Option<WorkshopView>>,
     error: RwSignal<Option<AppError>>,
     outcome: RwSignal<Option<Outcome>>,
@@ -19,20 +19,12 @@ pub fn ForceMergeConfirm(
         let Some(id) = workshop.get_untracked().map(|w| w.id) else {
             return;
         };
-        let paths = paths.clone();
-        spawn_local(async move {
-            match ipc::merge_session_files(id, paths, true).await {
-                Ok((view, report)) => {
-                    error.set(None);
-                    workshop.set(Some(view));
-                    outcome.set(Some(Outcome::Merged(report)));
-                }
-                Err(e) => {
-                    outcome.set(None);
-                    error.set(Some(e));
-                }
-            }
-        });
+        MergeTargets {
+            workshop,
+            error,
+            outcome,
+        }
+        .merge(id, paths.clone(), true, passphrase.clone());
     };
     view! {
         <div class="card confirm" role="alertdialog" data-testid="force-merge">

@@ -1,12 +1,13 @@
 use crate::components::error_message::ErrorMessage;
 use crate::components::laptop_setup::LaptopSetup;
 use crate::components::new_workshop_form::NewWorkshopForm;
+use crate::components::passphrase_prompt::PassphrasePrompt;
 use crate::components::workshop_list::WorkshopList;
 use crate::i18n::{t, t_args};
 use crate::ipc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use systematic_ipc::{AppError, FilePurpose, WorkshopId, WorkshopSummary};
+use systematic_ipc::{AppError, ErrorKind, FilePurpose, WorkshopId, WorkshopSummary};
 
 /// The first screen: the workshops on this laptop, "New workshop" and the demo.
 #[component]
@@ -50,13 +51,36 @@ pub fn Home(on_open: Callback<WorkshopId>) -> impl IntoView {
         })
     };
 
+    // A session file protected with a passphrase waits here while the passphrase is asked for.
+    let protected_file = RwSignal::new(None::<String>);
+    let opening = RwSignal::new(false);
+    let open_path = move |path: String, passphrase: Option<String>| {
+        let had_passphrase = passphrase.is_some();
+        opening.set(true);
+        spawn_local(async move {
+            let result = ipc::open_session_file(path.clone(), passphrase).await;
+            opening.set(false);
+            match result {
+                Ok(view) => {
+                    protected_file.set(None);
+                    on_open.run(view.id);
+                }
+                Err(e) if e.kind == ErrorKind::Locked => {
+                    // The prompt explains itself the first time; a wrong passphrase is said.
+                    error.set(had_passphrase.then_some(e));
+                    protected_file.set(Some(path));
+                }
+                Err(e) => {
+                    protected_file.set(None);
+                    error.set(Some(e));
+                }
+            }
+        })
+    };
     let open_file = move |_| {
         spawn_local(async move {
             match ipc::choose_files(FilePurpose::OpenSession).await {
-                Ok(Some(paths)) => match ipc::open_session_file(paths[0].clone()).await {
-                    Ok(view) => on_open.run(view.id),
-                    Err(e) => error.set(Some(e)),
-                },
+                Ok(Some(paths)) => open_path(paths[0].clone(), None),
                 Ok(None) => {}
                 Err(e) => error.set(Some(e)),
             }
@@ -83,6 +107,14 @@ pub fn Home(on_open: Callback<WorkshopId>) -> impl IntoView {
                 </div>
             </div>
             <ErrorMessage error=error />
+            {move || protected_file.get().map(|path| view! {
+                <div class="card">
+                    <PassphrasePrompt intro=t("session-passphrase-intro")
+                        submit_label=t("session-open-with-passphrase") busy=opening
+                        on_submit=Callback::new(move |passphrase: String| open_path(path.clone(), Some(passphrase)))
+                        on_cancel=Callback::new(move |()| { protected_file.set(None); error.set(None); }) />
+                </div>
+            })}
             <Show when=move || workshops.get().is_none() && error.get().is_some()>
                 <button data-testid="try-again" on:click=move |_| load()>{t("home-try-again")}</button>
             </Show>

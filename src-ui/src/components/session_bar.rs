@@ -2,15 +2,68 @@ use crate::i18n::t;
 use crate::ipc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use systematic_ipc::{AppError, ErrorKind, FilePurpose, MergeReport, WorkshopView};
+use systematic_ipc::{AppError, ErrorKind, FilePurpose, MergeReport, WorkshopId, WorkshopView};
 
 /// What the workshop page shows below the bar after an action.
 #[derive(Clone, PartialEq)]
 pub enum Outcome {
     Saved(String),
-    /// Files of another workshop were chosen; merging them needs a yes.
-    ConfirmForce(Vec<String>, AppError),
+    /// Files of another workshop were chosen; merging them needs a yes (and the passphrase
+    /// already typed for them, if any).
+    ConfirmForce(Vec<String>, AppError, Option<String>),
     Merged(MergeReport),
+    /// "Save protected…": the passphrase is chosen before the file.
+    SaveProtected,
+    /// Some of the files to merge are protected with a passphrase: ask for it and merge again.
+    MergeNeedsPassphrase {
+        paths: Vec<String>,
+        force: bool,
+    },
+}
+
+/// Where a merge's answer goes on the workshop page.
+#[derive(Clone, Copy)]
+pub struct MergeTargets {
+    pub workshop: RwSignal<Option<WorkshopView>>,
+    pub error: RwSignal<Option<AppError>>,
+    pub outcome: RwSignal<Option<Outcome>>,
+}
+
+impl MergeTargets {
+    /// Merges `paths` into workshop `id` and shows what came of it: the report, the question
+    /// whether to merge another workshop's files, or a request for their passphrase.
+    pub fn merge(
+        self,
+        id: WorkshopId,
+        paths: Vec<String>,
+        force: bool,
+        passphrase: Option<String>,
+    ) {
+        spawn_local(async move {
+            let had_passphrase = passphrase.is_some();
+            match ipc::merge_session_files(id, paths.clone(), force, passphrase.clone()).await {
+                Ok((view, report)) => {
+                    self.error.set(None);
+                    self.workshop.set(Some(view));
+                    self.outcome.set(Some(Outcome::Merged(report)));
+                }
+                Err(e) if e.kind == ErrorKind::DifferentWorkshops => {
+                    self.outcome
+                        .set(Some(Outcome::ConfirmForce(paths, e, passphrase)));
+                }
+                Err(e) if e.kind == ErrorKind::Locked => {
+                    // The first time, the prompt explains itself; a wrong passphrase is said.
+                    self.error.set(had_passphrase.then_some(e));
+                    self.outcome
+                        .set(Some(Outcome::MergeNeedsPassphrase { paths, force }));
+                }
+                Err(e) => {
+                    self.outcome.set(None);
+                    self.error.set(Some(e));
+                }
+            }
+        });
+    }
 }
 
 /// The workshop's file and history actions: undo, redo, save and merge session files, history.
@@ -20,6 +73,7 @@ pub fn SessionBar(
     error: RwSignal<Option<AppError>>,
     outcome: RwSignal<Option<Outcome>>,
     show_history: RwSignal<bool>,
+    show_protection: RwSignal<bool>,
 ) -> impl IntoView {
     let id = move || workshop.get_untracked().map(|w| w.id);
     let replace = move |result: Result<WorkshopView, AppError>| match result {
@@ -39,46 +93,19 @@ pub fn SessionBar(
             spawn_local(async move { replace(ipc::redo(id).await) });
         }
     };
-    let save = move |_| {
-        let Some(view) = workshop.get_untracked() else {
-            return;
-        };
-        spawn_local(async move {
-            let suggested_name =
-                format!("{}.systematic", view.meta.title.replace(['/', '\\'], "-"));
-            match ipc::choose_files(FilePurpose::SaveSession { suggested_name }).await {
-                Ok(Some(paths)) => {
-                    let path = paths[0].clone();
-                    match ipc::save_session_file(view.id, path.clone()).await {
-                        Ok(()) => {
-                            error.set(None);
-                            outcome.set(Some(Outcome::Saved(path)));
-                        }
-                        Err(e) => error.set(Some(e)),
-                    }
-                }
-                Ok(None) => {}
-                Err(e) => error.set(Some(e)),
-            }
-        });
-    };
+    let save = move |_| save_session(workshop, error, outcome, None);
     let merge = move |_| {
         let Some(id) = id() else {
             return;
         };
         spawn_local(async move {
             match ipc::choose_files(FilePurpose::MergeSessions).await {
-                Ok(Some(paths)) => match ipc::merge_session_files(id, paths.clone(), false).await {
-                    Ok((view, report)) => {
-                        error.set(None);
-                        workshop.set(Some(view));
-                        outcome.set(Some(Outcome::Merged(report)));
-                    }
-                    Err(e) if e.kind == ErrorKind::DifferentWorkshops => {
-                        outcome.set(Some(Outcome::ConfirmForce(paths, e)));
-                    }
-                    Err(e) => error.set(Some(e)),
-                },
+                Ok(Some(paths)) => MergeTargets {
+                    workshop,
+                    error,
+                    outcome,
+                }
+                .merge(id, paths, false, None),
                 Ok(None) => {}
                 Err(e) => error.set(Some(e)),
             }
@@ -90,11 +117,49 @@ pub fn SessionBar(
             <button data-testid="undo" disabled=move || !can(|w| w.can_undo) on:click=undo>{t("undo")}</button>
             <button data-testid="redo" disabled=move || !can(|w| w.can_redo) on:click=redo>{t("redo")}</button>
             <button data-testid="save-session" on:click=save>{t("session-save")}</button>
+            <button data-testid="save-session-protected"
+                on:click=move |_| outcome.set(Some(Outcome::SaveProtected))>
+                {t("session-save-protected")}
+            </button>
             <button data-testid="merge-sessions" on:click=merge>{t("session-merge")}</button>
             <button data-testid="show-history" aria-pressed=move || show_history.get().to_string()
                 on:click=move |_| show_history.update(|s| *s = !*s)>
                 {t("history-show")}
             </button>
+            <button data-testid="show-protection" aria-pressed=move || show_protection.get().to_string()
+                on:click=move |_| show_protection.update(|s| *s = !*s)>
+                {move || if can(|w| w.protected) { t("protection-open-on") } else { t("protection-open") }}
+            </button>
         </div>
     }
+}
+
+/// Asks where to save the workshop's session file and saves it there, encrypted to
+/// `passphrase` when one is given.
+pub fn save_session(
+    workshop: RwSignal<Option<WorkshopView>>,
+    error: RwSignal<Option<AppError>>,
+    outcome: RwSignal<Option<Outcome>>,
+    passphrase: Option<String>,
+) {
+    let Some(view) = workshop.get_untracked() else {
+        return;
+    };
+    spawn_local(async move {
+        let suggested_name = format!("{}.systematic", view.meta.title.replace(['/', '\\'], "-"));
+        match ipc::choose_files(FilePurpose::SaveSession { suggested_name }).await {
+            Ok(Some(paths)) => {
+                let path = paths[0].clone();
+                match ipc::save_session_file(view.id, path.clone(), passphrase).await {
+                    Ok(()) => {
+                        error.set(None);
+                        outcome.set(Some(Outcome::Saved(path)));
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            }
+            Ok(None) => {}
+            Err(e) => error.set(Some(e)),
+        }
+    });
 }

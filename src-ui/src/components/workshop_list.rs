@@ -16,7 +16,12 @@ pub fn WorkshopList(
             view! {
                 <li class="workshop-row card" data-testid="workshop-row">
                     <div class="workshop-facts">
-                        <h2 class="workshop-title">{workshop.title}</h2>
+                        <h2 class="workshop-title">
+                            {workshop.title}
+                            {workshop.protected.then(|| view! {
+                                " " <span class="badge protected" data-testid="protected-badge">{t("workshop-protected")}</span>
+                            })}
+                        </h2>
                         <p>
                             <span class="date">{i18n::date(workshop.date)}</span>
                             {(!workshop.venue.is_empty()).then(|| view! { " · " <span class="venue">{workshop.venue}</span> })}

@@ -9,18 +9,22 @@ use crate::components::journeys_panel::JourneysPanel;
 use crate::components::learning_panel::LearningPanel;
 use crate::components::map_section::MapSection;
 use crate::components::merge_report_view::MergeReportView;
+use crate::components::new_passphrase_form::NewPassphraseForm;
 use crate::components::notes_board::NotesBoard;
 use crate::components::participant_mode::ParticipantMode;
 use crate::components::participant_mode_start::ParticipantModeStart;
 use crate::components::participants_panel::ParticipantsPanel;
+use crate::components::passphrase_prompt::PassphrasePrompt;
 use crate::components::persona_card::PersonaCard;
 use crate::components::persona_form::PersonaForm;
 use crate::components::print_dialog::PrintDialog;
 use crate::components::priorities_panel::PrioritiesPanel;
 use crate::components::projector_controls::ProjectorControls;
+use crate::components::protection_panel::ProtectionPanel;
 use crate::components::scenarios_panel::ScenariosPanel;
-use crate::components::session_bar::{Outcome, SessionBar};
+use crate::components::session_bar::{save_session, MergeTargets, Outcome, SessionBar};
 use crate::components::stage_bar::StageBar;
+use crate::components::unlock_workshop::UnlockWorkshop;
 use crate::components::vote_panel::VotePanel;
 use crate::components::workshop_tabs::{Tab, WorkshopTabs};
 use crate::facilitation_state::{clock_ms, FacilitationState};
@@ -28,7 +32,7 @@ use crate::i18n::{self, t, t_args};
 use crate::ipc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use systematic_ipc::{AppError, Persona, WorkshopId, WorkshopView};
+use systematic_ipc::{AppError, ErrorKind, Persona, WorkshopId, WorkshopView};
 
 /// What the persona form is doing, if it is open.
 #[derive(Clone)]
@@ -46,6 +50,7 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
     let saved = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Outcome>);
     let show_history = RwSignal::new(false);
+    let show_protection = RwSignal::new(false);
     let show_print = RwSignal::new(false);
     let tab = RwSignal::new(Tab::Personas);
     // Set while the laptop is passed round in participant mode: the PIN that ends it.
@@ -150,6 +155,7 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
 
     let map_workshop = id.clone();
     let damaged_id = id.clone();
+    let locked_id = id.clone();
     let form = move || {
         editing.get().map(|mode| {
             let existing = match mode {
@@ -180,13 +186,24 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
             <button class="link" data-testid="back-home" on:click=move |_| on_back.run(())>
                 "← " {t("workshop-back")}
             </button>
-            <ErrorMessage error=error />
+            // A locked workshop is explained by the unlock form below, not as an error.
+            <ErrorMessage error=Signal::derive(move || {
+                error.get().filter(|e| e.message_id != "error-workshop-locked")
+            }) />
             {
                 let id = damaged_id.clone();
                 move || {
                     let damaged = workshop.with(Option::is_none)
                         && error.with(|e| e.as_ref().is_some_and(|e| e.message_id == "error-workshop-damaged"));
                     damaged.then(|| view! { <DamagedWorkshop id=id.clone() workshop=workshop error=error /> })
+                }
+            }
+            {
+                let id = locked_id.clone();
+                move || {
+                    let locked = workshop.with(Option::is_none)
+                        && error.with(|e| e.as_ref().is_some_and(|e| e.kind == ErrorKind::Locked));
+                    locked.then(|| view! { <UnlockWorkshop id=id.clone() workshop=workshop error=error /> })
                 }
             }
             {move || workshop.get().map(|view| {
@@ -208,15 +225,47 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
             <Show when=move || show_print.get()>
                 <PrintDialog on_close=Callback::new(move |()| show_print.set(false)) />
             </Show>
-            <SessionBar workshop=workshop error=error outcome=outcome show_history=show_history />
+            // Nothing of the workshop is shown until it has opened (not while it is locked or
+            // damaged: its tabs would be empty).
+            <div class="workshop-body" hidden=move || workshop.with(Option::is_none)>
+            <SessionBar workshop=workshop error=error outcome=outcome show_history=show_history
+                show_protection=show_protection />
+            <Show when=move || show_protection.get()>
+                <ProtectionPanel workshop=workshop error=error
+                    on_close=Callback::new(move |()| show_protection.set(false)) />
+            </Show>
             {move || match outcome.get() {
                 Some(Outcome::Saved(path)) => view! {
                     <p class="saved" role="status" data-testid="session-saved">
                         {t_args("session-saved", &[("path", path.into())])}
                     </p>
                 }.into_any(),
-                Some(Outcome::ConfirmForce(paths, reason)) => view! {
-                    <ForceMergeConfirm paths=paths reason=reason workshop=workshop error=error outcome=outcome />
+                Some(Outcome::ConfirmForce(paths, reason, passphrase)) => view! {
+                    <ForceMergeConfirm paths=paths reason=reason passphrase=passphrase
+                        workshop=workshop error=error outcome=outcome />
+                }.into_any(),
+                Some(Outcome::SaveProtected) => view! {
+                    <div class="card">
+                    <NewPassphraseForm intro=t("session-protect-intro")
+                        submit_label=t("session-protect-choose") busy=RwSignal::new(false)
+                        on_submit=Callback::new(move |passphrase: String| {
+                            save_session(workshop, error, outcome, Some(passphrase));
+                        })
+                        on_cancel=Callback::new(move |()| outcome.set(None)) />
+                    </div>
+                }.into_any(),
+                Some(Outcome::MergeNeedsPassphrase { paths, force }) => view! {
+                    <div class="card">
+                        <PassphrasePrompt intro=t("session-passphrase-intro")
+                            submit_label=t("session-merge-with-passphrase") busy=RwSignal::new(false)
+                            on_submit=Callback::new(move |passphrase: String| {
+                                if let Some(id) = workshop.get_untracked().map(|w| w.id) {
+                                    MergeTargets { workshop, error, outcome }
+                                        .merge(id, paths.clone(), force, Some(passphrase));
+                                }
+                            })
+                            on_cancel=Callback::new(move |()| { outcome.set(None); error.set(None); }) />
+                    </div>
                 }.into_any(),
                 Some(Outcome::Merged(report)) => view! {
                     <MergeReportView report=report workshop=workshop error=error
@@ -267,6 +316,7 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
             </section>
                 }.into_any(),
             }}
+            </div>
             </div>
         </section>
         }

@@ -67,6 +67,7 @@ fn fill_disk(app: &mut App, dir: &str) -> serde_json::Value {
     let saved = answer(app.handle(Request::SaveSessionFile {
         workshop: id.clone(),
         path: session_path.clone(),
+        passphrase: None,
     }));
     let session_before = std::fs::read(&session).unwrap_or_default();
     // Fill what is left, a block at a time.
@@ -80,6 +81,7 @@ fn fill_disk(app: &mut App, dir: &str) -> serde_json::Value {
     let session_refused = answer(app.handle(Request::SaveSessionFile {
         workshop: id.clone(),
         path: session_path,
+        passphrase: None,
     }));
     let session_after = std::fs::read(&session).unwrap_or_default();
     drop(filler);
