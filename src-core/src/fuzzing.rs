@@ -13,8 +13,9 @@ use automerge::ActorId;
 use sha2::{Digest, Sha256};
 
 /// The fuzz targets, by name (also the corpus folder names under `fuzz/corpus/`).
-pub const TARGETS: [&str; 8] = [
+pub const TARGETS: [&str; 9] = [
     "session_file",
+    "session_protected",
     "session_chunks",
     "edit_script",
     "map_kumu",
@@ -28,6 +29,7 @@ pub const TARGETS: [&str; 8] = [
 pub fn run(name: &str, bytes: &[u8]) -> bool {
     match name {
         "session_file" => session_file(bytes),
+        "session_protected" => session_protected(bytes),
         "session_chunks" => session_chunks(bytes),
         "edit_script" => edit_script(bytes),
         "map_kumu" => map_import(MapFormat::Kumu, bytes),
@@ -50,6 +52,29 @@ pub fn let_caught_panics_unwind() {
 
 fn actor() -> ActorId {
     ActorId::from(vec![7; 16])
+}
+
+/// The passphrase the `session_protected` seeds are encrypted with.
+pub const FUZZ_PASSPHRASE: &str = "fuzzing passphrase";
+/// The scrypt work the `session_protected` target accepts: cheap, so the fuzzer spends its time
+/// in the age header and payload parsers, not in scrypt. (The app accepts up to
+/// `session_file::AGE_WORK_FACTOR_MAX`; the cap itself is tested in `session_file`.)
+const FUZZ_WORK_FACTOR_MAX: u8 = 4;
+
+/// A session file protected with a passphrase (an age file) is decrypted or refused; what it
+/// decrypts to is then read like any session file.
+pub fn session_protected(bytes: &[u8]) -> bool {
+    match session_file::remove_passphrase_with(bytes, FUZZ_PASSPHRASE, FUZZ_WORK_FACTOR_MAX) {
+        Ok(plain) => session_file(&plain),
+        Err(_) => false,
+    }
+}
+
+/// A seed for `session_protected`: `plain` encrypted to [`FUZZ_PASSPHRASE`] at the cheapest work.
+pub fn protected_seed(plain: &[u8]) -> Vec<u8> {
+    let mut recipient = age::scrypt::Recipient::new(FUZZ_PASSPHRASE.to_owned().into());
+    recipient.set_work_factor(2);
+    age::encrypt(&recipient, plain).unwrap_or_default()
 }
 
 /// A session file opens or is refused; one that opens can be read in full, as `check` reads it.

@@ -240,6 +240,15 @@ pub fn add_passphrase(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>, Session
 /// Decrypts a session file protected with `passphrase`; the plain file is read no further
 /// than [`MAX_FILE_BYTES`].
 pub fn remove_passphrase(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>, SessionFileError> {
+    remove_passphrase_with(bytes, passphrase, AGE_WORK_FACTOR_MAX)
+}
+
+/// [`remove_passphrase`], accepting scrypt work up to `max_work_factor` (the fuzzer's is low).
+pub fn remove_passphrase_with(
+    bytes: &[u8],
+    passphrase: &str,
+    max_work_factor: u8,
+) -> Result<Vec<u8>, SessionFileError> {
     use age::DecryptError as E;
     let damaged = |detail: String| SessionFileError::Damaged(detail);
     let decryptor = age::Decryptor::new_buffered(bytes).map_err(|e| damaged(e.to_string()))?;
@@ -247,7 +256,7 @@ pub fn remove_passphrase(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>, Sess
         return Err(SessionFileError::NotPassphraseProtected);
     }
     let mut identity = age::scrypt::Identity::new(passphrase.to_owned().into());
-    identity.set_max_work_factor(AGE_WORK_FACTOR_MAX);
+    identity.set_max_work_factor(max_work_factor);
     let reader = match decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity)) {
         Ok(reader) => reader,
         Err(E::DecryptionFailed | E::KeyDecryptionFailed | E::NoMatchingKeys) => {

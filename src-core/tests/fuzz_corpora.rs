@@ -42,3 +42,48 @@ fn every_target_has_a_corpus_and_a_fuzz_binary() {
         );
     }
 }
+
+/// Writes the seeds of `session_protected` from the valid seeds of `session_file`: each
+/// encrypted to the fuzzing passphrase, plus one to another passphrase and one cut short. Run by
+/// hand when the seeds need making again:
+/// `cargo test -p systematic-core --test fuzz_corpora -- --ignored`.
+#[test]
+#[ignore = "writes the seed corpus; run by hand"]
+fn make_the_protected_session_seeds() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus");
+    let out = root.join("session_protected");
+    std::fs::create_dir_all(&out).unwrap();
+    let mut plain: Vec<(String, Vec<u8>)> = std::fs::read_dir(root.join("session_file"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .filter(|(_, bytes)| fuzzing::session_file(bytes))
+        .collect();
+    plain.sort_by_key(|(_, bytes)| bytes.len());
+    for (name, bytes) in plain.iter().take(4) {
+        std::fs::write(
+            out.join(format!("seed-{name}")),
+            fuzzing::protected_seed(bytes),
+        )
+        .unwrap();
+    }
+    let (_, first) = &plain[0];
+    let protected = fuzzing::protected_seed(first);
+    std::fs::write(
+        out.join("seed-cut-short"),
+        &protected[..protected.len() / 2],
+    )
+    .unwrap();
+    let mut other = age::scrypt::Recipient::new("another passphrase".to_owned().into());
+    other.set_work_factor(2);
+    std::fs::write(
+        out.join("seed-other-passphrase"),
+        age::encrypt(&other, first).unwrap(),
+    )
+    .unwrap();
+}
