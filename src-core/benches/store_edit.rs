@@ -1,5 +1,6 @@
 //! Benchmark 1: one edit made durable through the store, against a bare SQLite insert of the same
-//! change bytes with the same settings (WAL, synchronous=FULL). Target: at most 2x.
+//! change bytes with the same settings (WAL, synchronous=FULL). Target: at most 2x. The same edit
+//! on a workshop protected with a passphrase (every change sealed) is measured beside them.
 //! Run: `cargo bench -p systematic-core --bench store_edit`; figures in docs/BENCHMARKS.md.
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -22,19 +23,27 @@ fn store_edit(c: &mut Criterion) {
     let id = store
         .create(WorkshopId("bench".into()), &meta, &[])
         .unwrap();
+    let protected = store
+        .create(WorkshopId("bench-protected".into()), &meta, &[])
+        .unwrap();
     // A map of 50 services; each edit moves one of them, as a facilitator does at the canvas.
-    for n in 0..50 {
-        store
-            .edit(&id, |doc, now| {
-                let node = json!({ "label": format!("Service {n}") });
-                let id = format!("node{n}");
-                doc.add(Kind::Node, Some(&id), node.as_object().unwrap(), now)
-                    .map_err(|e| systematic_core::CoreError::from_document("bench", e))?;
-                doc.commit("add node", now);
-                Ok(())
-            })
-            .unwrap();
+    for workshop in [&id, &protected] {
+        for n in 0..50 {
+            store
+                .edit(workshop, |doc, now| {
+                    let node = json!({ "label": format!("Service {n}") });
+                    let id = format!("node{n}");
+                    doc.add(Kind::Node, Some(&id), node.as_object().unwrap(), now)
+                        .map_err(|e| systematic_core::CoreError::from_document("bench", e))?;
+                    doc.commit("add node", now);
+                    Ok(())
+                })
+                .unwrap();
+        }
     }
+    store
+        .protect(&protected, "a passphrase for the benchmark")
+        .unwrap();
     // The bytes one such edit appends, for the baseline.
     let sample = {
         let mut doc = systematic_core::workload::base();
@@ -55,19 +64,22 @@ fn store_edit(c: &mut Criterion) {
     // The target is a ratio, and this disk is shared: measure the two interleaved, pair by pair,
     // and compare medians, so a burst of someone else's I/O hits both sides alike.
     let mut store_times = Vec::new();
+    let mut protected_times = Vec::new();
     let mut raw_times = Vec::new();
     for n in 0..1_000u32 {
         let node = format!("node{}", n % 50);
-        let started = std::time::Instant::now();
-        store
-            .edit(&id, |doc, now| {
-                doc.set(Kind::Node, &node, json!({"y": n}).as_object().unwrap())
-                    .map_err(|e| systematic_core::CoreError::from_document("bench", e))?;
-                doc.commit("move node", now);
-                Ok(())
-            })
-            .unwrap();
-        store_times.push(started.elapsed());
+        for (workshop, times) in [(&id, &mut store_times), (&protected, &mut protected_times)] {
+            let started = std::time::Instant::now();
+            store
+                .edit(workshop, |doc, now| {
+                    doc.set(Kind::Node, &node, json!({"y": n}).as_object().unwrap())
+                        .map_err(|e| systematic_core::CoreError::from_document("bench", e))?;
+                    doc.commit("move node", now);
+                    Ok(())
+                })
+                .unwrap();
+            times.push(started.elapsed());
+        }
         let started = std::time::Instant::now();
         raw.execute(
             "INSERT INTO changes (workshop_id, bytes) VALUES (?1, ?2)",
@@ -77,13 +89,21 @@ fn store_edit(c: &mut Criterion) {
         raw_times.push(started.elapsed());
     }
     store_times.sort();
+    protected_times.sort();
     raw_times.sort();
     let (store_median, raw_median) = (store_times[500], raw_times[500]);
+    let protected_median = protected_times[500];
     println!(
         "interleaved, median of 1000 pairs: store edit {:.0} µs, raw insert {:.0} µs, ratio {:.2} (target ≤ 2)",
         store_median.as_secs_f64() * 1e6,
         raw_median.as_secs_f64() * 1e6,
         store_median.as_secs_f64() / raw_median.as_secs_f64()
+    );
+    println!(
+        "protected workshop: edit {:.0} µs, {:.2}x the plain edit, {:.2}x the raw insert",
+        protected_median.as_secs_f64() * 1e6,
+        protected_median.as_secs_f64() / store_median.as_secs_f64(),
+        protected_median.as_secs_f64() / raw_median.as_secs_f64()
     );
 
     let mut group = c.benchmark_group("durable_edit");

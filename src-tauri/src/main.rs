@@ -28,7 +28,15 @@ fn dispatch(
     let mut app = state
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    app.handle(request)
+    let takes_away = matches!(
+        request,
+        Request::ForgetPersonalDetails { .. } | Request::LockWorkshop { .. }
+    );
+    let answer = app.handle(request);
+    if takes_away && answer.is_ok() {
+        print::forget_printouts(&print::printout_folder());
+    }
+    answer
 }
 
 /// Shows a file chooser (`systematic_ipc::CHOOSE_FILES_COMMAND`); `None` when cancelled.

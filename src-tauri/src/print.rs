@@ -128,6 +128,21 @@ fn only_mine(folder: &Path) -> bool {
         .is_ok_and(|m| m.is_dir() && Some(m.uid()) == me && m.mode() & 0o077 == 0)
 }
 
+/// Every printout handed over, after personal details were erased or a protected workshop was
+/// locked: a printout may hold what was just taken away. `lp` has copied its file to the print
+/// queue by then; a viewer that has the file open keeps reading it.
+pub fn forget_printouts(folder: &Path) {
+    if !only_mine(folder) {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let _ = std::fs::remove_file(entry.path());
+    }
+}
+
 /// Printouts handed over more than a day ago: the printer and viewer are long done with them.
 fn remove_old_printouts(folder: &Path) {
     let Ok(entries) = std::fs::read_dir(folder) else {
@@ -256,6 +271,30 @@ mod tests {
         let shared = tempfile::tempdir().unwrap();
         std::fs::set_permissions(shared.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
         assert!(handed_over(shared.path(), b"%PDF-1.7").is_err());
+    }
+
+    #[test]
+    fn erasing_details_or_locking_takes_every_printout_away() {
+        use std::os::unix::fs::DirBuilderExt;
+        let base = tempfile::tempdir().unwrap();
+        let folder = base.path().join("printouts");
+        std::fs::DirBuilder::new()
+            .mode(0o700)
+            .create(&folder)
+            .unwrap();
+        let first = handed_over(&folder, b"%PDF-1.7 report with real names").unwrap();
+        let second = handed_over(&folder, b"%PDF-1.7 cards").unwrap();
+        forget_printouts(&folder);
+        assert!(!first.exists() && !second.exists());
+        // Someone else's folder is left alone (and was never written into).
+        let shared = base.path().join("shared");
+        std::fs::DirBuilder::new()
+            .mode(0o777)
+            .create(&shared)
+            .unwrap();
+        std::fs::write(shared.join("theirs.pdf"), b"x").unwrap();
+        forget_printouts(&shared);
+        assert!(shared.join("theirs.pdf").exists());
     }
 
     use super::*;

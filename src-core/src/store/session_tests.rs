@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::error::CoreError;
+use crate::session_file;
 use systematic_ipc::{PersonaDraft, PersonaId, PersonalDetails};
 
 fn meta(title: &str) -> WorkshopMeta {
@@ -329,4 +330,81 @@ fn restoring_a_version_keeps_later_added_and_deleted_items_deleted() {
         store.view(&id).unwrap().personas.is_empty(),
         "it did not exist then"
     );
+}
+
+#[test]
+fn protected_session_files_open_and_merge_only_with_their_passphrase() {
+    let (dir_a, dir_b, usb) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    let mut a = laptop(dir_a.path(), "Map laptop");
+    let id = a
+        .create(WorkshopId("w".into()), &meta("Esther"), &[])
+        .unwrap();
+    let persona = add_esther(&mut a, &id);
+    // A protected workshop, saved protected with another passphrase for the journey.
+    a.protect(&id, "the workshop's own passphrase").unwrap();
+    let file = usb.path().join("esther.systematic");
+    let refused = a.save_session_file(&id, &file, Some("short"));
+    assert!(
+        matches!(
+            refused,
+            Err(CoreError::SessionFile(
+                session_file::SessionFileError::PassphraseTooShort
+            ))
+        ),
+        "{refused:?}"
+    );
+    assert!(!file.exists(), "nothing written for a refused passphrase");
+    a.save_session_file(&id, &file, Some("for the stick only"))
+        .unwrap();
+
+    let mut b = laptop(dir_b.path(), "Table 2");
+    let needs = b.open_session_file(&file, None).unwrap_err();
+    assert!(
+        matches!(
+            needs,
+            CoreError::SessionFile(session_file::SessionFileError::NeedsPassphrase)
+        ),
+        "{needs}"
+    );
+    let wrong = b
+        .open_session_file(&file, Some("the workshop's own passphrase"))
+        .unwrap_err();
+    assert!(
+        matches!(
+            wrong,
+            CoreError::SessionFile(session_file::SessionFileError::WrongPassphrase)
+        ),
+        "{wrong}"
+    );
+    assert!(
+        b.list().unwrap().is_empty(),
+        "a wrong passphrase changed nothing"
+    );
+    assert_eq!(
+        b.open_session_file(&file, Some("for the stick only"))
+            .unwrap(),
+        id
+    );
+    set_age(&mut b, &id, &persona, 90);
+    let back = usb.path().join("table-2.systematic");
+    b.save_session_file(&id, &back, Some("for the stick only"))
+        .unwrap();
+
+    // Merged back into the protected workshop: still sealed on disk, the change is in.
+    let needs = a
+        .merge_session_files(&id, &[back.as_path()], false, None)
+        .unwrap_err();
+    assert!(matches!(needs, CoreError::SessionFile(_)), "{needs}");
+    a.merge_session_files(&id, &[back.as_path()], false, Some("for the stick only"))
+        .unwrap();
+    assert_eq!(age(&mut a, &id), Some(90));
+    drop(a);
+    let mut a = laptop(dir_a.path(), "Map laptop");
+    assert!(matches!(a.view(&id), Err(CoreError::Locked(_))));
+    a.unlock(&id, "the workshop's own passphrase").unwrap();
+    assert_eq!(age(&mut a, &id), Some(90));
 }
