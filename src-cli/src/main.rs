@@ -130,6 +130,14 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Prints a completion script for a shell, e.g. `systematic completions bash >
+    /// /usr/share/bash-completion/completions/systematic` (the package ships them).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Prints the manual page (roff), made from these same definitions.
+    Manual,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -234,7 +242,21 @@ fn pretty(value: &serde_json::Value) -> String {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
+    use clap::CommandFactory;
     match cli.command {
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "systematic",
+                &mut std::io::stdout(),
+            );
+        }
+        Command::Manual => {
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut std::io::stdout())
+                .map_err(|e| Failure::user(format!("could not write the manual: {e}")))?;
+        }
         Command::New {
             title,
             dates,

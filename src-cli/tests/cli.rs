@@ -267,3 +267,50 @@ fn analyze_names_loops_single_points_of_failure_and_reach() {
     let missing = fails(&["analyze", s(&dir.path().join("nope.systematic"))], "", 1);
     assert!(missing.contains("nope.systematic"), "{missing}");
 }
+
+#[test]
+fn version_completions_and_manual_come_from_the_same_definitions() {
+    let version = ok(&["--version"], "");
+    assert_eq!(
+        version.trim(),
+        format!("systematic {}", env!("CARGO_PKG_VERSION"))
+    );
+    let bash = ok(&["completions", "bash"], "");
+    for word in ["merge", "check", "print", "export", "completions"] {
+        assert!(bash.contains(word), "bash completion lacks {word}");
+    }
+    // The bash script is valid bash.
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("systematic.bash");
+    std::fs::write(&script, &bash).unwrap();
+    let checked = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&script)
+        .status()
+        .unwrap();
+    assert!(checked.success(), "bash -n refused the completion script");
+    assert!(ok(&["completions", "zsh"], "").starts_with("#compdef systematic"));
+    assert!(ok(&["completions", "fish"], "").contains("complete -c systematic"));
+    let manual = ok(&["manual"], "");
+    assert!(manual.contains(".TH systematic"), "{manual}");
+    for word in ["merge", "check", "Merges session files"] {
+        assert!(manual.contains(word), "the manual lacks {word}");
+    }
+    fails(&["completions", "powershell-9"], "", 1);
+}
+
+#[test]
+fn a_file_protected_with_a_passphrase_is_explained_with_the_way_to_open_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = new_workshop(dir.path(), "plain.systematic", "w-protected");
+    let bytes = std::fs::read(&plain).unwrap();
+    let protected = dir.path().join("protected.systematic");
+    std::fs::write(
+        &protected,
+        systematic_core::session_file::add_passphrase(&bytes, "correct horse battery").unwrap(),
+    )
+    .unwrap();
+    let said = fails(&["check", s(&protected)], "", 1);
+    assert!(said.contains("protected with a passphrase"), "{said}");
+    assert!(said.contains("age -d"), "{said}");
+}
