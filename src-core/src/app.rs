@@ -84,6 +84,19 @@ impl App {
                     Ok(Response::Projector(Some(Box::new(view))))
                 }),
             },
+            Request::LockWorkshop { workshop } => {
+                // A locked workshop leaves the projector too.
+                if self
+                    .projector
+                    .as_ref()
+                    .is_some_and(|(shown, _, _)| *shown == workshop)
+                {
+                    self.projector = None;
+                }
+                guarded(store, |store| {
+                    handle_with_store(store, Request::LockWorkshop { workshop })
+                })
+            }
             request => guarded(store, |store| handle_with_store(store, request)),
         }
     }

@@ -1,7 +1,7 @@
 //! End-to-end: a workshop protected with a passphrase in the real app. Its stories leave the
 //! disk readable by nobody without the passphrase, it opens after a restart only with the
 //! passphrase (a wrong one is explained and changes nothing), and a session file saved
-//! protected opens on another laptop only with its passphrase.
+//! protected opens, and merges, on another laptop only with its passphrase.
 
 use std::path::Path;
 use systematic_tests::{
@@ -192,5 +192,23 @@ async fn a_protected_workshop_is_unreadable_on_disk_and_opens_only_with_its_pass
     fill(&client, "[data-testid=passphrase-input]", FILE_PASSPHRASE).await;
     click(&client, "[data-testid=passphrase-submit]").await;
     wait_for_text(&client, ".persona-grid", "Esther").await;
+
+    // Merging a protected file asks for its passphrase the same way.
+    other.answer_file_choosers(&[&[&carried]]);
+    click(&client, "[data-testid=merge-sessions]").await;
+    wait_for_text(
+        &client,
+        "[data-testid=passphrase-prompt]",
+        "protected with a passphrase",
+    )
+    .await;
+    fill(&client, "[data-testid=passphrase-input]", FILE_PASSPHRASE).await;
+    click(&client, "[data-testid=passphrase-submit]").await;
+    wait_for_text(
+        &client,
+        "[data-testid=merge-report]",
+        "esther-protected.systematic",
+    )
+    .await;
     client.close().await.expect("close");
 }

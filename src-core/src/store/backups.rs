@@ -43,7 +43,7 @@ fn time_of(name: &str) -> Option<i64> {
 }
 
 impl Store {
-    fn backup_folder(&self, id: &WorkshopId) -> Result<PathBuf> {
+    pub(super) fn backup_folder(&self, id: &WorkshopId) -> Result<PathBuf> {
         // Ids are checked when a workshop is made; one that could leave the folder never is.
         crate::model::check_id(&id.0)?;
         Ok(self.data_dir.join(BACKUP_FOLDER).join(&id.0))
@@ -85,7 +85,8 @@ impl Store {
         }
         let bytes = session_file::to_bytes(self.doc(id)?)?;
         // A protected workshop's backups are sealed with its key, as its database rows are.
-        let bytes = self.unlocked_sealer(id)?.seal(BACKUP, bytes);
+        self.settle_key(id)?;
+        let bytes = super::protection::Sealer::new(self.keys.get(id), &id.0).seal(BACKUP, bytes);
         // Only this user may open the copies of people's stories.
         {
             use std::os::unix::fs::DirBuilderExt;
@@ -109,6 +110,8 @@ impl Store {
         }
         self.last_backup.insert(id.clone(), taken_at);
         self.backed_up_heads.insert(id.clone(), heads);
+        // A protect that stopped half way left plain backups: seal them now.
+        let _ = self.sweep_backups(id);
         for old in self.backups(id)?.iter().skip(BACKUPS_KEPT) {
             let _ = std::fs::remove_file(folder.join(&old.name));
         }
@@ -142,16 +145,53 @@ impl Store {
         }
     }
 
-    /// After protecting or unprotecting workshop `id`: rewrites its backups (and kept damaged
-    /// copies) the way it is now stored, sealed or plain. The old file is overwritten with
-    /// zeros before the new one replaces it, so the plain bytes do not linger in its blocks on
-    /// an ordinary disk (a flash disk may still keep them; docs/SECURITY.md).
-    pub(super) fn reseal_backups(&mut self, id: &WorkshopId, protected: bool) -> Result<()> {
+    /// Seals every plain backup (and kept damaged copy) of protected workshop `id`, which must
+    /// be unlocked: after protecting it, and again on every unlock and backup, so a protect
+    /// that stopped half way is finished. Keeps going past a file it cannot rewrite and
+    /// answers the first failure at the end.
+    pub(super) fn sweep_backups(&mut self, id: &WorkshopId) -> Result<()> {
+        let Some(key) = self.keys.get(id) else {
+            return Ok(());
+        };
+        let sealer = super::protection::Sealer::new(Some(key), &id.0);
+        self.rewrite_backups(id, |kind, stored| {
+            (!crate::protection::is_sealed(stored)).then(|| Ok(sealer.seal(kind, stored.to_vec())))
+        })
+    }
+
+    /// Opens every sealed backup of workshop `id` back to plain, before its protection is
+    /// removed. A kept damaged copy that does not open stays as it is.
+    pub(super) fn unseal_backups(&mut self, id: &WorkshopId) -> Result<()> {
+        let Some(key) = self.keys.get(id) else {
+            return Err(CoreError::Locked(id.0.clone()));
+        };
+        let sealer = super::protection::Sealer::new(Some(key), &id.0);
+        self.rewrite_backups(id, |kind, stored| {
+            if !crate::protection::is_sealed(stored) {
+                return None;
+            }
+            match key.open(&format!("{}/{kind}", id.0), stored) {
+                Ok(plain) => Some(Ok(plain)),
+                Err(_) if kind == "damaged" => None,
+                Err(_) => Some(sealer.open(kind, stored.to_vec())),
+            }
+        })
+    }
+
+    /// Rewrites each backup file of workshop `id` that `change` answers new bytes for. The new
+    /// file is written and synced beside the old one first; only then is the old one overwritten
+    /// with zeros (so its bytes do not linger in its blocks on an ordinary disk; a flash disk
+    /// may keep them anyway, docs/SECURITY.md) and the new one renamed over it.
+    fn rewrite_backups(
+        &self,
+        id: &WorkshopId,
+        change: impl Fn(&str, &[u8]) -> Option<Result<Vec<u8>>>,
+    ) -> Result<()> {
         let folder = self.backup_folder(id)?;
         let Ok(entries) = std::fs::read_dir(&folder) else {
             return Ok(());
         };
-        let sealer = super::protection::Sealer::new(self.keys.get(id), &id.0);
+        let mut first_failure = None;
         for entry in entries.flatten() {
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().into_owned();
@@ -162,25 +202,18 @@ impl Store {
             } else {
                 continue;
             };
-            let stored = std::fs::read(&path).map_err(|e| super::folder_error(&path, &e))?;
-            let sealed = crate::protection::is_sealed(&stored);
-            let rewritten = match (protected, sealed) {
-                (true, false) => sealer.seal(kind, stored.clone()),
-                (false, true) => match sealer.open(kind, stored.clone()) {
-                    Ok(plain) => plain,
-                    // A damaged copy of a protected workshop was kept as it was stored (sealed
-                    // blob by blob), and stays so.
-                    Err(_) if kind == "damaged" => continue,
-                    Err(error) => return Err(error),
-                },
-                _ => continue,
-            };
-            overwrite_with_zeros(&path, stored.len());
-            session_file::write_atomically(&path, &rewritten)?;
-            use std::os::unix::fs::PermissionsExt;
-            let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
+            let rewritten = std::fs::read(&path)
+                .map_err(|e| super::folder_error(&path, &e))
+                .and_then(|stored| match change(kind, &stored) {
+                    None => Ok(()),
+                    Some(Err(e)) => Err(e),
+                    Some(Ok(bytes)) => replace_file(&path, stored.len(), &bytes),
+                });
+            if let Err(error) = rewritten {
+                first_failure.get_or_insert(error);
+            }
         }
-        Ok(())
+        first_failure.map_or(Ok(()), Err)
     }
 
     /// Brings workshop `id` back to backup `name`, as one new change that undo can take back;
@@ -196,7 +229,9 @@ impl Store {
             return Err(CoreError::BackupNotFound(name.to_owned()));
         }
         let stored = session_file::read_capped(&path)?;
-        let bytes = self.unlocked_sealer(id)?.open(BACKUP, stored)?;
+        self.settle_key(id)?;
+        let bytes =
+            super::protection::Sealer::new(self.keys.get(id), &id.0).open(BACKUP, stored)?;
         let (header, mut backup) = session_file::from_outside_bytes(&bytes, &self.actor)?;
         if header.workshop_id != id.0 {
             return Err(CoreError::BackupNotFound(name.to_owned()));
@@ -259,14 +294,24 @@ impl Store {
     }
 }
 
-/// Best effort: overwrites a file's bytes in place and syncs them, before it is replaced.
-fn overwrite_with_zeros(path: &std::path::Path, length: usize) {
+/// Puts `bytes` in place of the file at `path` (`old_length` bytes long): the new file is
+/// written and synced under another name, then the old one is overwritten with zeros (best
+/// effort), then the new one is renamed over it. A failure before the rename leaves the old
+/// file; one after the zeros leaves the new file beside it, complete.
+fn replace_file(path: &std::path::Path, old_length: usize, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
+    let fresh = path.with_extension("rewritten");
+    session_file::write_atomically(&fresh, bytes)?;
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&fresh, std::fs::Permissions::from_mode(0o600));
+    }
     if let Ok(mut file) = std::fs::OpenOptions::new().write(true).open(path) {
         let _ = file
-            .write_all(&vec![0; length])
+            .write_all(&vec![0; old_length])
             .and_then(|()| file.sync_all());
     }
+    std::fs::rename(&fresh, path).map_err(|e| super::folder_error(path, &e))
 }
 
 #[cfg(test)]

@@ -428,6 +428,9 @@ impl Store {
 
     /// The document of workshop `id`, loaded from disk on first use.
     fn doc(&mut self, id: &WorkshopId) -> Result<&mut WorkshopDoc> {
+        // Another copy of the app may have protected it since: then this copy's plain document
+        // is dropped and it must be unlocked here too.
+        self.settle_key(id)?;
         if !self.open_docs.contains_key(id) {
             let (bytes, log) = self.stored(id)?;
             self.logs.insert(id.clone(), log);
@@ -510,11 +513,6 @@ impl Store {
     ) -> Result<(T, Vec<automerge::ChangeHash>, Vec<automerge::ChangeHash>)> {
         let data_dir = self.data_dir.clone();
         let sqlite = |e| CoreError::from_sqlite(e, &data_dir);
-        // A workshop another copy of the app protected since this one opened it gets no
-        // plain change written into it.
-        if self.is_locked(id)? {
-            return Err(CoreError::Locked(id.0.clone()));
-        }
         let doc = self.doc(id)?;
         let heads = doc.heads();
         let value = edit(doc, now_ms())?;
@@ -527,6 +525,15 @@ impl Store {
         let mut log = self.logs.get(id).cloned().unwrap_or_default();
         let sealer = Sealer::new(self.keys.get(id), &id.0);
         let tx = self.conn.transaction().map_err(sqlite)?;
+        // Checked again inside the transaction: another copy of the app protecting it between
+        // `doc` above and this write must not get a plain change into it (its commit makes
+        // this transaction's write fail as busy, or this read see the protection).
+        let protected_now = protection::stored_protection(&tx, id)
+            .map_err(sqlite)?
+            .is_some();
+        if protected_now != sealer.has_key() {
+            return Err(CoreError::Locked(id.0.clone()));
+        }
         if !change.is_empty() {
             let change = sealer.seal(CHANGE, change);
             // The sequence number is found inside the transaction (a seek to the end of this

@@ -55,13 +55,14 @@ impl Store {
         details: &PersonalDetails,
     ) -> Result<()> {
         crate::model::check_id(participant)?;
-        let sealer = self.unlocked_sealer(workshop)?;
+        self.settle_key(workshop)?;
+        let sealer = Sealer::new(self.keys.get(workshop), &workshop.0);
         write_details(&self.conn, &sealer, workshop, participant, details)
             .map_err(|e| self.sqlite(e))
     }
 
     pub fn personal_details(
-        &self,
+        &mut self,
         workshop: &WorkshopId,
         participant: &str,
     ) -> Result<Option<PersonalDetails>> {
@@ -75,7 +76,8 @@ impl Store {
             )
             .optional()
             .map_err(|e| self.sqlite(e))?;
-        let sealer = self.unlocked_sealer(workshop)?;
+        self.settle_key(workshop)?;
+        let sealer = Sealer::new(self.keys.get(workshop), &workshop.0);
         stored
             .map(|(name, contact)| read_details(&sealer, participant, name, contact))
             .transpose()
@@ -84,7 +86,7 @@ impl Store {
     /// Every participant's personal details in workshop `id`, by participant id: only for a
     /// printout the organiser asked to include them in.
     pub fn all_personal_details(
-        &self,
+        &mut self,
         workshop: &WorkshopId,
     ) -> Result<std::collections::BTreeMap<String, PersonalDetails>> {
         let mut statement = self
@@ -100,8 +102,10 @@ impl Store {
             })
             .and_then(Iterator::collect)
             .map_err(|e| self.sqlite(e))?;
+        drop(statement);
         // A locked workshop's details are not given out, even as an empty list.
-        let sealer = self.unlocked_sealer(workshop)?;
+        self.settle_key(workshop)?;
+        let sealer = Sealer::new(self.keys.get(workshop), &workshop.0);
         rows.into_iter()
             .map(|(participant, name, contact)| {
                 let details = read_details(&sealer, &participant, name, contact)?;

@@ -24,6 +24,11 @@ impl<'a> Sealer<'a> {
         Self { key, id }
     }
 
+    /// Whether blobs are sealed (the workshop is protected and unlocked).
+    pub(super) fn has_key(&self) -> bool {
+        self.key.is_some()
+    }
+
     fn purpose(&self, kind: &str) -> String {
         format!("{}/{kind}", self.id)
     }
@@ -40,6 +45,15 @@ impl<'a> Sealer<'a> {
     /// when it does not open); plain bytes pass as they are.
     pub(super) fn open(&self, kind: &str, stored: Vec<u8>) -> Result<Vec<u8>> {
         if !protection::is_sealed(&stored) {
+            // A protected workshop's rows are all rewritten sealed in the transaction that
+            // protects it: a plain one since is planted or a bug, never to be trusted. (Backups
+            // are files, resealed after that transaction: a plain one waits for the next sweep.)
+            if self.key.is_some() && kind != "backup" {
+                return Err(CoreError::Damaged {
+                    id: self.id.to_owned(),
+                    detail: format!("{kind}: a plain copy in a protected workshop"),
+                });
+            }
             return Ok(stored);
         }
         let key = self
@@ -105,17 +119,36 @@ impl Store {
             .map_err(|e| self.sqlite(e))
     }
 
-    /// Whether workshop `id` is protected and its key is not in memory.
-    pub fn is_locked(&self, id: &WorkshopId) -> Result<bool> {
-        Ok(!self.keys.contains_key(id) && self.is_protected(id)?)
+    /// Makes the key in memory agree with the database, which another copy of the app on the
+    /// same folder may have changed: no key for a workshop that is not protected (any more),
+    /// and only the key that opens its stored verifier for one that is. `Locked` when it is
+    /// protected and no such key is here; then its open document is dropped too.
+    pub(super) fn settle_key(&mut self, id: &WorkshopId) -> Result<()> {
+        let stored = stored_protection(&self.conn, id).map_err(|e| self.sqlite(e))?;
+        let valid = match (&stored, self.keys.get(id)) {
+            (None, _) => {
+                self.keys.remove(id);
+                return Ok(());
+            }
+            (Some((_, verifier)), Some(key)) => key.opens(verifier),
+            (Some(_), None) => false,
+        };
+        if valid {
+            return Ok(());
+        }
+        self.keys.remove(id);
+        self.open_docs.remove(id);
+        self.logs.remove(id);
+        Err(CoreError::Locked(id.0.clone()))
     }
 
-    /// The sealer for writing workshop `id`: refused while it is locked.
-    pub(super) fn unlocked_sealer<'a>(&'a self, id: &'a WorkshopId) -> Result<Sealer<'a>> {
-        if self.is_locked(id)? {
-            return Err(CoreError::Locked(id.0.clone()));
+    /// Whether workshop `id` is protected and its key is not in memory.
+    pub fn is_locked(&mut self, id: &WorkshopId) -> Result<bool> {
+        match self.settle_key(id) {
+            Ok(()) => Ok(false),
+            Err(CoreError::Locked(_)) => Ok(true),
+            Err(other) => Err(other),
         }
-        Ok(Sealer::new(self.keys.get(id), &id.0))
     }
 
     /// Unlocks workshop `id` for this run. A wrong passphrase changes nothing.
@@ -125,6 +158,9 @@ impl Store {
             .ok_or(CoreError::NotProtected)?;
         let key = protection::unlock(passphrase, &settings, &verifier)?;
         self.keys.insert(id.clone(), key);
+        // Backups a protect that stopped half way left plain are sealed now; failing to is
+        // not a reason to refuse the unlock.
+        let _ = self.sweep_backups(id);
         Ok(())
     }
 
@@ -144,11 +180,18 @@ impl Store {
         if self.is_protected(id)? {
             return Err(CoreError::AlreadyProtected);
         }
-        // The whole document, with every change any copy of the app appended, in memory.
+        // The whole document in memory; changes another copy appends meanwhile are folded in
+        // inside the rewrite's transaction.
         self.doc(id)?;
         let settings = KeySettings::new();
         let key = WorkshopKey::derive(passphrase, &settings)?;
-        self.rewrite(id, Some(key), Some((&settings, passphrase)))
+        let details = self.all_personal_details(id)?;
+        self.rewrite(id, None, Some((key, settings)), &details)?;
+        // The database is sealed now; the backups follow. One that cannot be sealed yet (a full
+        // disk) is sealed by the next sweep (every unlock and backup), and said now.
+        let swept = self.sweep_backups(id);
+        self.checkpoint_write_ahead_log()?;
+        swept
     }
 
     /// Stores workshop `id` unencrypted again; its passphrase must be given once more.
@@ -159,33 +202,53 @@ impl Store {
         let key = protection::unlock(passphrase, &settings, &verifier)?;
         self.keys.insert(id.clone(), key);
         self.doc(id)?;
-        self.rewrite(id, None, None)
+        let details = self.all_personal_details(id)?;
+        // The backups first, while the key is certainly here: if this stops half way the
+        // workshop is still protected, and the next sweep seals the plain ones again.
+        self.unseal_backups(id)?;
+        let old = self.keys.remove(id);
+        let rewritten = self.rewrite(id, old.as_ref(), None, &details);
+        if rewritten.is_err() {
+            // Still protected: keep it unlocked, as it was.
+            if let Some(key) = old {
+                self.keys.insert(id.clone(), key);
+            }
+            return rewritten;
+        }
+        self.checkpoint_write_ahead_log()
     }
 
-    /// Rewrites every stored blob of workshop `id` (open in memory) sealed with `new_key`, or
-    /// plain without one, in one transaction; then the backups, then the key in memory.
+    /// Rewrites every stored row of workshop `id` (open in memory) in one immediate
+    /// transaction: sealed with the new key when `protect` is given, plain otherwise. Rows
+    /// another copy of the app appended since this copy read them are read with `old` and
+    /// folded in first, so nothing is lost. The key in memory changes only once it committed.
     fn rewrite(
         &mut self,
         id: &WorkshopId,
-        new_key: Option<WorkshopKey>,
-        protect: Option<(&KeySettings, &str)>,
+        old: Option<&WorkshopKey>,
+        protect: Option<(WorkshopKey, KeySettings)>,
+        details: &std::collections::BTreeMap<String, systematic_ipc::PersonalDetails>,
     ) -> Result<()> {
-        let details = self.all_personal_details(id)?;
         let data_dir = self.data_dir.clone();
         let sqlite = |e| CoreError::from_sqlite(e, &data_dir);
+        let log = self.logs.get(id).cloned().unwrap_or_default();
         let doc = self
             .open_docs
             .get_mut(id)
             .ok_or_else(|| CoreError::WorkshopNotFound(id.0.clone()))?;
-        let sealer = Sealer::new(new_key.as_ref(), &id.0);
-        let tx = self.conn.transaction().map_err(sqlite)?;
-        match protect {
-            Some((settings, _)) => {
-                let verifier = new_key.as_ref().map(WorkshopKey::verifier);
+        let new_key = protect.as_ref().map(|(key, _)| key);
+        let (reader, writer) = (Sealer::new(old, &id.0), Sealer::new(new_key, &id.0));
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(sqlite)?;
+        super::fold_in_other_writers(&tx, id, doc, &log, &data_dir, &reader)?;
+        match &protect {
+            Some((key, settings)) => {
                 tx.execute(
                     "INSERT INTO protection (workshop_id, salt, log_n, verifier)
                      VALUES (?1, ?2, ?3, ?4)",
-                    params![id.0, settings.salt, settings.log_n, verifier],
+                    params![id.0, settings.salt, settings.log_n, key.verifier()],
                 )
                 .map_err(sqlite)?;
             }
@@ -195,9 +258,9 @@ impl Store {
             }
         }
         let (snapshot_bytes, generation) =
-            super::replace_snapshot(&tx, id, doc, &sealer).map_err(sqlite)?;
-        for (participant, found) in &details {
-            super::personal::write_details(&tx, &sealer, id, participant, found).map_err(sqlite)?;
+            super::replace_snapshot(&tx, id, doc, &writer).map_err(sqlite)?;
+        for (participant, found) in details {
+            super::personal::write_details(&tx, &writer, id, participant, found).map_err(sqlite)?;
         }
         tx.commit().map_err(sqlite)?;
         self.logs.insert(
@@ -208,17 +271,11 @@ impl Store {
                 ..super::Log::default()
             },
         );
-        let protecting = new_key.is_some();
-        if let Some(key) = new_key {
-            self.keys.insert(id.clone(), key);
-        }
-        self.checkpoint_write_ahead_log()?;
-        // With the key still in memory when unprotecting: the backups must be opened with it.
-        let resealed = self.reseal_backups(id, protecting);
-        if !protecting {
-            self.keys.remove(id);
-        }
-        resealed
+        match protect {
+            Some((key, _)) => self.keys.insert(id.clone(), key),
+            None => self.keys.remove(id),
+        };
+        Ok(())
     }
 }
 
@@ -427,6 +484,92 @@ mod tests {
             ))
         ));
         assert!(!store.is_protected(&id).unwrap());
+    }
+
+    #[test]
+    fn a_key_left_over_from_an_earlier_protection_is_never_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut first = open_store(dir.path());
+        let id = workshop(&mut first);
+        first.protect(&id, PASSPHRASE).unwrap();
+        let mut second = open_store(dir.path());
+        second.unlock(&id, PASSPHRASE).unwrap();
+        first.unprotect(&id, PASSPHRASE).unwrap();
+        first.protect(&id, "a different passphrase now").unwrap();
+        // The second copy's key opens nothing any more: it is locked, not damaged, and writes
+        // nothing with the old key.
+        let refused = second.edit(&id, |doc, now| {
+            doc.add_persona(&PersonaDraft::default(), now)
+                .map_err(|e| CoreError::from_document(&id.0, e))
+        });
+        assert!(matches!(refused, Err(CoreError::Locked(_))), "{refused:?}");
+        second.unlock(&id, "a different passphrase now").unwrap();
+        assert_eq!(persona_names(&mut second, &id), ["Esther", "Ruth"]);
+    }
+
+    #[test]
+    fn protecting_keeps_the_changes_another_copy_saved_meanwhile() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut first = open_store(dir.path());
+        let id = workshop(&mut first);
+        let mut second = open_store(dir.path());
+        add_persona(&mut second, &id, "Tom");
+        // The first copy's document does not have Tom; protecting must not lose him.
+        first.protect(&id, PASSPHRASE).unwrap();
+        let mut third = open_store(dir.path());
+        third.unlock(&id, PASSPHRASE).unwrap();
+        assert_eq!(persona_names(&mut third, &id), ["Esther", "Ruth", "Tom"]);
+        // And the same when the protection is removed.
+        second.unlock(&id, PASSPHRASE).unwrap();
+        add_persona(&mut second, &id, "Una");
+        third.unprotect(&id, PASSPHRASE).unwrap();
+        let mut fourth = open_store(dir.path());
+        assert_eq!(
+            persona_names(&mut fourth, &id),
+            ["Esther", "Ruth", "Tom", "Una"]
+        );
+    }
+
+    #[test]
+    fn a_plain_row_planted_in_a_protected_workshop_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = open_store(dir.path());
+        let id = workshop(&mut store);
+        let plain = store.doc(&id).unwrap().save();
+        store.protect(&id, PASSPHRASE).unwrap();
+        drop(store);
+        let mut store = open_store(dir.path());
+        store
+            .conn
+            .execute(
+                "UPDATE documents SET snapshot = ?2 WHERE workshop_id = ?1",
+                params![id.0, plain],
+            )
+            .unwrap();
+        store.unlock(&id, PASSPHRASE).unwrap();
+        assert!(matches!(store.view(&id), Err(CoreError::Damaged { .. })));
+    }
+
+    #[test]
+    fn backups_a_protect_left_plain_are_sealed_on_the_next_unlock() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = {
+            let mut store = open_store(dir.path());
+            let id = workshop(&mut store);
+            let plain_backup = store.backups(&id).unwrap()[0].name.clone();
+            let folder = store.backup_folder(&id).unwrap();
+            let plain = std::fs::read(folder.join(&plain_backup)).unwrap();
+            store.protect(&id, PASSPHRASE).unwrap();
+            // As if the protect had stopped before this backup was sealed.
+            std::fs::write(folder.join(&plain_backup), plain).unwrap();
+            assert!(!files_holding(&folder, SECRET_STORY).is_empty());
+            folder
+        };
+        let mut store = open_store(dir.path());
+        store
+            .unlock(&WorkshopId("w-protect".into()), PASSPHRASE)
+            .unwrap();
+        assert_eq!(files_holding(&folder, SECRET_STORY), Vec::<String>::new());
     }
 
     #[test]

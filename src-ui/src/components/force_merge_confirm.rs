@@ -23,6 +23,7 @@ pub fn ForceMergeConfirm(
             workshop,
             error,
             outcome,
+            busy: RwSignal::new(false),
         }
         .merge(id, paths.clone(), true, passphrase.clone());
     };

@@ -2,12 +2,13 @@ use crate::components::error_message::ErrorMessage;
 use crate::components::laptop_setup::LaptopSetup;
 use crate::components::new_workshop_form::NewWorkshopForm;
 use crate::components::passphrase_prompt::PassphrasePrompt;
+use crate::components::session_bar::asks_for_file_passphrase;
 use crate::components::workshop_list::WorkshopList;
 use crate::i18n::{t, t_args};
 use crate::ipc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use systematic_ipc::{AppError, ErrorKind, FilePurpose, WorkshopId, WorkshopSummary};
+use systematic_ipc::{AppError, FilePurpose, WorkshopId, WorkshopSummary};
 
 /// The first screen: the workshops on this laptop, "New workshop" and the demo.
 #[component]
@@ -65,7 +66,7 @@ pub fn Home(on_open: Callback<WorkshopId>) -> impl IntoView {
                     protected_file.set(None);
                     on_open.run(view.id);
                 }
-                Err(e) if e.kind == ErrorKind::Locked => {
+                Err(e) if asks_for_file_passphrase(&e) => {
                     // The prompt explains itself the first time; a wrong passphrase is said.
                     error.set(had_passphrase.then_some(e));
                     protected_file.set(Some(path));

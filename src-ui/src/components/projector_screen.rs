@@ -16,10 +16,17 @@ pub fn ProjectorScreen() -> impl IntoView {
     let now = RwSignal::new(clock_ms());
     let refresh = move || {
         spawn_local(async move {
-            if let Ok(latest) = ipc::projector().await {
-                if view.with_untracked(|v| v != &latest) {
-                    view.set(latest);
+            match ipc::projector().await {
+                Ok(latest) => {
+                    if view.with_untracked(|v| v != &latest) {
+                        view.set(latest);
+                    }
                 }
+                // A workshop locked meanwhile (or another copy of the app took it away):
+                // nothing of it stays on the wall.
+                Err(e) if e.kind == systematic_ipc::ErrorKind::Locked => view.set(None),
+                // Anything else passing (a busy disk): keep what is shown and ask again.
+                Err(_) => {}
             }
             now.set(clock_ms());
         })

@@ -15,25 +15,38 @@ pub fn ProtectionPanel(
 ) -> impl IntoView {
     let busy = RwSignal::new(false);
     let id = move || workshop.get_untracked().map(|w| w.id);
-    let answered = move |result: Result<WorkshopView, AppError>| {
+    // After a refusal the workshop is read again: a protect that was stored but then could
+    // not seal every backup is protected all the same, and the panel must say so.
+    let answered = move |id: systematic_ipc::WorkshopId, result: Result<WorkshopView, AppError>| {
         busy.set(false);
         match result {
             Ok(view) => {
                 error.set(None);
                 workshop.set(Some(view));
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => {
+                error.set(Some(e));
+                spawn_local(async move {
+                    if let Ok(view) = ipc::open_workshop(id).await {
+                        workshop.set(Some(view));
+                    }
+                });
+            }
         }
     };
     let protect = Callback::new(move |passphrase: String| {
         let Some(id) = id() else { return };
         busy.set(true);
-        spawn_local(async move { answered(ipc::protect_workshop(id, passphrase).await) });
+        spawn_local(
+            async move { answered(id.clone(), ipc::protect_workshop(id, passphrase).await) },
+        );
     });
     let unprotect = Callback::new(move |passphrase: String| {
         let Some(id) = id() else { return };
         busy.set(true);
-        spawn_local(async move { answered(ipc::unprotect_workshop(id, passphrase).await) });
+        spawn_local(
+            async move { answered(id.clone(), ipc::unprotect_workshop(id, passphrase).await) },
+        );
     });
     let lock = move |_| {
         let Some(id) = id() else { return };

@@ -21,12 +21,22 @@ pub enum Outcome {
     },
 }
 
+/// Whether `error` asks for a session file's passphrase (and not, say, a locked workshop).
+pub fn asks_for_file_passphrase(error: &AppError) -> bool {
+    matches!(
+        error.message_id.as_str(),
+        "error-session-needs-passphrase" | "error-session-wrong-passphrase"
+    )
+}
+
 /// Where a merge's answer goes on the workshop page.
 #[derive(Clone, Copy)]
 pub struct MergeTargets {
     pub workshop: RwSignal<Option<WorkshopView>>,
     pub error: RwSignal<Option<AppError>>,
     pub outcome: RwSignal<Option<Outcome>>,
+    /// Set while the merge runs (a passphrase prompt disables its button meanwhile).
+    pub busy: RwSignal<bool>,
 }
 
 impl MergeTargets {
@@ -39,9 +49,13 @@ impl MergeTargets {
         force: bool,
         passphrase: Option<String>,
     ) {
+        self.busy.set(true);
         spawn_local(async move {
             let had_passphrase = passphrase.is_some();
-            match ipc::merge_session_files(id, paths.clone(), force, passphrase.clone()).await {
+            let result =
+                ipc::merge_session_files(id, paths.clone(), force, passphrase.clone()).await;
+            self.busy.set(false);
+            match result {
                 Ok((view, report)) => {
                     self.error.set(None);
                     self.workshop.set(Some(view));
@@ -51,7 +65,7 @@ impl MergeTargets {
                     self.outcome
                         .set(Some(Outcome::ConfirmForce(paths, e, passphrase)));
                 }
-                Err(e) if e.kind == ErrorKind::Locked => {
+                Err(e) if asks_for_file_passphrase(&e) => {
                     // The first time, the prompt explains itself; a wrong passphrase is said.
                     self.error.set(had_passphrase.then_some(e));
                     self.outcome
@@ -93,7 +107,7 @@ pub fn SessionBar(
             spawn_local(async move { replace(ipc::redo(id).await) });
         }
     };
-    let save = move |_| save_session(workshop, error, outcome, None);
+    let save = move |_| save_session(workshop, error, outcome, None, RwSignal::new(false));
     let merge = move |_| {
         let Some(id) = id() else {
             return;
@@ -104,6 +118,7 @@ pub fn SessionBar(
                     workshop,
                     error,
                     outcome,
+                    busy: RwSignal::new(false),
                 }
                 .merge(id, paths, false, None),
                 Ok(None) => {}
@@ -141,16 +156,20 @@ pub fn save_session(
     error: RwSignal<Option<AppError>>,
     outcome: RwSignal<Option<Outcome>>,
     passphrase: Option<String>,
+    busy: RwSignal<bool>,
 ) {
     let Some(view) = workshop.get_untracked() else {
         return;
     };
+    busy.set(true);
     spawn_local(async move {
         let suggested_name = format!("{}.systematic", view.meta.title.replace(['/', '\\'], "-"));
         match ipc::choose_files(FilePurpose::SaveSession { suggested_name }).await {
             Ok(Some(paths)) => {
                 let path = paths[0].clone();
-                match ipc::save_session_file(view.id, path.clone(), passphrase).await {
+                let saved = ipc::save_session_file(view.id, path.clone(), passphrase).await;
+                busy.set(false);
+                match saved {
                     Ok(()) => {
                         error.set(None);
                         outcome.set(Some(Outcome::Saved(path)));
@@ -158,8 +177,11 @@ pub fn save_session(
                     Err(e) => error.set(Some(e)),
                 }
             }
-            Ok(None) => {}
-            Err(e) => error.set(Some(e)),
+            Ok(None) => busy.set(false),
+            Err(e) => {
+                busy.set(false);
+                error.set(Some(e));
+            }
         }
     });
 }

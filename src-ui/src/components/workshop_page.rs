@@ -32,7 +32,7 @@ use crate::i18n::{self, t, t_args};
 use crate::ipc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use systematic_ipc::{AppError, ErrorKind, Persona, WorkshopId, WorkshopView};
+use systematic_ipc::{AppError, Persona, WorkshopId, WorkshopView};
 
 /// What the persona form is doing, if it is open.
 #[derive(Clone)]
@@ -96,6 +96,26 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
                     w.can_redo = can_redo;
                 }
             });
+        }
+    });
+    // Locked (on opening, by "Lock now", or by another copy of the app while it was open): the
+    // workshop leaves the page and the unlock form stays until it opens again, whatever else
+    // goes wrong meanwhile.
+    let locked = RwSignal::new(false);
+    Effect::new(move |_| {
+        if error.with(|e| {
+            e.as_ref()
+                .is_some_and(|e| e.message_id == "error-workshop-locked")
+        }) {
+            locked.set(true);
+            if workshop.with_untracked(Option::is_some) {
+                workshop.set(None);
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if workshop.with(Option::is_some) {
+            locked.set(false);
         }
     });
     // The stage clock ticks once a second.
@@ -201,9 +221,8 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
             {
                 let id = locked_id.clone();
                 move || {
-                    let locked = workshop.with(Option::is_none)
-                        && error.with(|e| e.as_ref().is_some_and(|e| e.kind == ErrorKind::Locked));
-                    locked.then(|| view! { <UnlockWorkshop id=id.clone() workshop=workshop error=error /> })
+                    (locked.get() && workshop.with(Option::is_none))
+                        .then(|| view! { <UnlockWorkshop id=id.clone() workshop=workshop error=error /> })
                 }
             }
             {move || workshop.get().map(|view| {
@@ -244,29 +263,35 @@ pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
                     <ForceMergeConfirm paths=paths reason=reason passphrase=passphrase
                         workshop=workshop error=error outcome=outcome />
                 }.into_any(),
-                Some(Outcome::SaveProtected) => view! {
+                Some(Outcome::SaveProtected) => {
+                    let busy = RwSignal::new(false);
+                    view! {
                     <div class="card">
                     <NewPassphraseForm intro=t("session-protect-intro")
-                        submit_label=t("session-protect-choose") busy=RwSignal::new(false)
+                        submit_label=t("session-protect-choose") busy=busy
                         on_submit=Callback::new(move |passphrase: String| {
-                            save_session(workshop, error, outcome, Some(passphrase));
+                            save_session(workshop, error, outcome, Some(passphrase), busy);
                         })
                         on_cancel=Callback::new(move |()| outcome.set(None)) />
                     </div>
-                }.into_any(),
-                Some(Outcome::MergeNeedsPassphrase { paths, force }) => view! {
+                    }.into_any()
+                }
+                Some(Outcome::MergeNeedsPassphrase { paths, force }) => {
+                    let busy = RwSignal::new(false);
+                    view! {
                     <div class="card">
                         <PassphrasePrompt intro=t("session-passphrase-intro")
-                            submit_label=t("session-merge-with-passphrase") busy=RwSignal::new(false)
+                            submit_label=t("session-merge-with-passphrase") busy=busy
                             on_submit=Callback::new(move |passphrase: String| {
                                 if let Some(id) = workshop.get_untracked().map(|w| w.id) {
-                                    MergeTargets { workshop, error, outcome }
+                                    MergeTargets { workshop, error, outcome, busy }
                                         .merge(id, paths.clone(), force, Some(passphrase));
                                 }
                             })
                             on_cancel=Callback::new(move |()| { outcome.set(None); error.set(None); }) />
                     </div>
-                }.into_any(),
+                    }.into_any()
+                }
                 Some(Outcome::Merged(report)) => view! {
                     <MergeReportView report=report workshop=workshop error=error
                         on_close=Callback::new(move |()| outcome.set(None)) />
