@@ -223,6 +223,53 @@ pub enum Request {
     Projector,
 }
 
+impl Request {
+    /// Whether the request changes what is stored on this laptop (a workshop, its personal
+    /// details, the laptop's name). The UI's "All changes saved / Saving… / Not saved" follows
+    /// these. Listed one by one, so a new request has to be placed on one side or the other.
+    pub fn changes_stored_data(&self) -> bool {
+        match self {
+            Request::CreateWorkshop { .. }
+            | Request::OpenDemoWorkshop
+            | Request::AddPersona { .. }
+            | Request::UpdatePersona { .. }
+            | Request::SetLaptopName { .. }
+            | Request::OpenSessionFile { .. }
+            | Request::MergeSessionFiles { .. }
+            | Request::ProtectWorkshop { .. }
+            | Request::UnprotectWorkshop { .. }
+            | Request::SettleConflict { .. }
+            | Request::Undo { .. }
+            | Request::Redo { .. }
+            | Request::RestoreVersion { .. }
+            | Request::RestoreBackup { .. }
+            | Request::SetPersonalDetails { .. }
+            | Request::ForgetPersonalDetails { .. }
+            | Request::EditMap { .. }
+            | Request::LayoutMap { .. }
+            | Request::ImportMap { .. }
+            | Request::Edit { .. } => true,
+            Request::Status
+            | Request::ListWorkshops
+            | Request::OpenWorkshop { .. }
+            | Request::SaveSessionFile { .. }
+            | Request::UnlockWorkshop { .. }
+            | Request::LockWorkshop { .. }
+            | Request::History { .. }
+            | Request::Backups { .. }
+            | Request::GetPersonalDetails { .. }
+            | Request::Map { .. }
+            | Request::AnalyzeMap { .. }
+            | Request::MapReach { .. }
+            | Request::ExportMap { .. }
+            | Request::Templates { .. }
+            | Request::Facilitation { .. }
+            | Request::ShowOnProjector { .. }
+            | Request::Projector => false,
+        }
+    }
+}
+
 /// The answer to a [`Request`]; each request has exactly one matching variant.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
@@ -255,6 +302,27 @@ pub enum Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edits_count_as_changes_and_reads_do_not() {
+        let id = WorkshopId("w".into());
+        assert!(Request::Edit {
+            workshop: id.clone(),
+            ops: vec![]
+        }
+        .changes_stored_data());
+        assert!(Request::AddPersona {
+            workshop: id.clone(),
+            persona: PersonaDraft::default()
+        }
+        .changes_stored_data());
+        assert!(!Request::Facilitation {
+            workshop: id.clone()
+        }
+        .changes_stored_data());
+        assert!(!Request::OpenWorkshop { id }.changes_stored_data());
+        assert!(!Request::Projector.changes_stored_data());
+    }
 
     #[test]
     fn requests_round_trip_through_json() {

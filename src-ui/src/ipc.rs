@@ -33,7 +33,15 @@ async fn call(request: Request) -> Result<Response, AppError> {
     let args = DispatchArgs { request: &request }
         .serialize(&serializer)
         .map_err(internal)?;
-    invoke_command(DISPATCH_COMMAND, args).await
+    let saves = crate::save_state::SaveState::current().filter(|_| request.changes_stored_data());
+    if let Some(saves) = saves {
+        saves.started();
+    }
+    let answer = invoke_command(DISPATCH_COMMAND, args).await;
+    if let Some(saves) = saves {
+        saves.finished(answer.as_ref().map(|_| ()));
+    }
+    answer
 }
 
 /// Calls the app's command `cmd`; its error arrives as an `AppError` (or, from Tauri itself, as

@@ -9,6 +9,7 @@ mod map_items;
 mod map_picture;
 mod map_state;
 mod marks;
+mod save_state;
 
 fn main() {
     console_error_panic_hook::set_once();

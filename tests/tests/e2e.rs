@@ -94,6 +94,7 @@ async fn a_workshop_and_its_persona_survive_quitting_and_relaunching() {
     fill(&client, "[data-testid=persona-quote]", "Nobody told my GP").await;
     click(&client, "[data-testid=save-persona]").await;
     wait_for_text(&client, "[data-testid=saved]", "All changes saved").await;
+    wait_for_text(&client, "[data-testid=save-state]", "All changes saved").await;
 
     // Edit it once, so the relaunch shows the edited text, not the first one.
     click(&client, "[data-testid=edit-persona]").await;
@@ -198,6 +199,9 @@ async fn a_read_only_data_folder_is_explained_and_the_app_keeps_running() {
         "read-only",
     )
     .await;
+    // The indicator always on screen says the change was not saved, and why.
+    let state = wait_for_text(&client, "[data-testid=save-state]", "Not saved").await;
+    assert!(state.contains("read-only"), "{state}");
     client.close().await.expect("close");
 }
 

@@ -3,6 +3,9 @@
 
 app-name = SysteMatic Workshop
 app-tagline = Co-design workshops for health and care
+save-state-saved = All changes saved
+save-state-saving = Saving…
+save-state-failed = Not saved:
 
 ## Home screen
 home-title = Your workshops

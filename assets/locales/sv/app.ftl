@@ -3,6 +3,9 @@
 
 app-name = SysteMatic Workshop
 app-tagline = Workshoppar för samskapande i hälsa och vård
+save-state-saved = Alla ändringar sparade
+save-state-saving = Sparar…
+save-state-failed = Inte sparat:
 
 ## Startsidan
 home-title = Dina workshoppar

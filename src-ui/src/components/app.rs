@@ -1,7 +1,9 @@
 use crate::components::home::Home;
 use crate::components::language_picker::LanguagePicker;
+use crate::components::save_indicator::SaveIndicator;
 use crate::components::workshop_page::WorkshopPage;
 use crate::i18n::t;
+use crate::save_state::SaveState;
 use leptos::prelude::*;
 use systematic_ipc::WorkshopId;
 
@@ -18,10 +20,12 @@ pub fn App() -> impl IntoView {
     let screen = RwSignal::new(Screen::Home);
     let open = Callback::new(move |id: WorkshopId| screen.set(Screen::Workshop(id)));
     let back = Callback::new(move |()| screen.set(Screen::Home));
+    let saves = SaveState::install();
     view! {
         <header class="top-bar">
             <span class="app-name">{t("app-name")}</span>
             <span class="tagline">{t("app-tagline")}</span>
+            <SaveIndicator state=saves />
             <LanguagePicker />
         </header>
         <main>

@@ -55,6 +55,7 @@ pub mod projector_controls;
 pub mod projector_screen;
 pub mod protection_panel;
 pub mod round_card;
+pub mod save_indicator;
 pub mod scenario_matrix;
 pub mod scenarios_panel;
 pub mod session_bar;
