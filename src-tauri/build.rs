@@ -6,6 +6,8 @@ fn main() {
         "choose_files",
         "open_projector",
         "print",
+        "take_opened_files",
+        "diagnostic_report",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("failed to run tauri-build");

@@ -34,6 +34,11 @@ impl App {
         }
     }
 
+    /// The data folder this app was opened on.
+    pub fn data_dir(&self) -> &Path {
+        &self.folder.path
+    }
+
     /// A copy of workshop `id`, for work done outside the lock on the app (printing).
     pub fn snapshot(&mut self, id: &WorkshopId) -> Result<crate::document::WorkshopDoc, AppError> {
         if self.store.is_err() {
@@ -57,7 +62,30 @@ impl App {
         store.all_personal_details(id).map_err(|e| e.to_app_error())
     }
 
+    /// Answers `request`, and logs its name, outcome and time (never its content: see
+    /// [`crate::logging`]). Reads that the windows repeat (the projector asks every second) are
+    /// logged only when they fail.
     pub fn handle(&mut self, request: Request) -> Result<Response, AppError> {
+        let name = request.name();
+        let changes = request.changes_stored_data();
+        let started = std::time::Instant::now();
+        let answer = self.answer(request);
+        let ms = started.elapsed().as_millis();
+        match &answer {
+            Ok(_) if changes => tracing::info!(request = name, ms, "done"),
+            Ok(_) => tracing::debug!(request = name, ms, "done"),
+            Err(error) => tracing::warn!(
+                request = name,
+                ms,
+                kind = ?error.kind,
+                message = error.message_id.as_str(),
+                "refused"
+            ),
+        }
+        answer
+    }
+
+    fn answer(&mut self, request: Request) -> Result<Response, AppError> {
         if self.store.is_err() {
             // The folder may have been fixed since (stick plugged in, space freed): try again.
             self.store = Store::open(&self.folder);

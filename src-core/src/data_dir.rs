@@ -24,6 +24,18 @@ impl DataFolder {
             create_if_missing: false,
         }
     }
+
+    /// A name for "the app running on this data folder", for the single-instance lock: the same
+    /// folder (however it is written) gives the same name, two folders two names, so copies on
+    /// different folders (a test's, a USB stick's) never hand files to each other. Letters and
+    /// digits only, starting with a letter, as a D-Bus name element must.
+    pub fn instance_key(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let path = std::fs::canonicalize(&self.path).unwrap_or_else(|_| self.path.clone());
+        let digest = Sha256::digest(path.as_os_str().as_encoded_bytes());
+        let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+        format!("d{hex}")
+    }
 }
 
 /// `SYSTEMATIC_DATA_DIR` when set and not empty, else the platform data folder
@@ -54,6 +66,23 @@ mod tests {
         let folder = resolve(Some("/media/usb".into()));
         assert_eq!(folder, DataFolder::chosen("/media/usb"));
         assert!(!folder.create_if_missing);
+    }
+
+    #[test]
+    fn one_folder_is_one_instance_however_it_is_written() {
+        let dir = tempfile::tempdir().expect("temp");
+        let other = tempfile::tempdir().expect("temp");
+        let plain = DataFolder::chosen(dir.path());
+        let roundabout = DataFolder::chosen(dir.path().join(".").join("sub").join(".."));
+        std::fs::create_dir(dir.path().join("sub")).expect("sub");
+        assert_eq!(plain.instance_key(), roundabout.instance_key());
+        assert_ne!(
+            plain.instance_key(),
+            DataFolder::chosen(other.path()).instance_key()
+        );
+        let key = plain.instance_key();
+        assert_eq!(key.len(), 17);
+        assert!(key.starts_with('d') && key.chars().all(|c| c.is_ascii_alphanumeric()));
     }
 
     #[test]

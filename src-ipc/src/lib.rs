@@ -48,6 +48,7 @@ pub use print::{
 };
 pub use projector::{Projected, ProjectorView, Showing};
 pub use request::{
-    FilePurpose, Request, Response, CHOOSE_FILES_COMMAND, DISPATCH_COMMAND, OPEN_PROJECTOR_COMMAND,
-    PROJECTOR_WINDOW,
+    FilePurpose, Request, Response, CHOOSE_FILES_COMMAND, DIAGNOSTIC_REPORT_COMMAND,
+    DISPATCH_COMMAND, FILES_OPENED_EVENT, MAIN_WINDOW, OPEN_PROJECTOR_COMMAND, PROJECTOR_WINDOW,
+    TAKE_OPENED_FILES_COMMAND,
 };

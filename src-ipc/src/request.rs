@@ -17,6 +17,16 @@ pub const DISPATCH_COMMAND: &str = "dispatch";
 pub const CHOOSE_FILES_COMMAND: &str = "choose_files";
 /// The name of the Tauri command that opens (or brings forward) the projector window.
 pub const OPEN_PROJECTOR_COMMAND: &str = "open_projector";
+/// The name of the Tauri command that hands the UI the session files given to the app from
+/// outside (command line, double-click, a second launch) and not opened yet; no arguments.
+pub const TAKE_OPENED_FILES_COMMAND: &str = "take_opened_files";
+/// The event the main window gets when files arrive from outside while it runs; no payload (the
+/// UI then calls [`TAKE_OPENED_FILES_COMMAND`]).
+pub const FILES_OPENED_EVENT: &str = "files-opened";
+/// The name of the Tauri command that answers the diagnostic report (a `String`); no arguments.
+pub const DIAGNOSTIC_REPORT_COMMAND: &str = "diagnostic_report";
+/// The window label of the main window.
+pub const MAIN_WINDOW: &str = "main";
 /// The window label of the projector, whose web view may only ask for [`Request::Projector`].
 pub const PROJECTOR_WINDOW: &str = "projector";
 
@@ -42,7 +52,7 @@ pub enum FilePurpose {
 }
 
 /// Everything the UI can ask of the app.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, strum::IntoStaticStr)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Request {
     /// Where the data lives and whether it is usable.
@@ -224,6 +234,12 @@ pub enum Request {
 }
 
 impl Request {
+    /// The request's name ("OpenSessionFile"), for the log: it says what was asked and nothing
+    /// of what the request carries.
+    pub fn name(&self) -> &'static str {
+        self.into()
+    }
+
     /// Whether the request changes what is stored on this laptop (a workshop, its personal
     /// details, the laptop's name). The UI's "All changes saved / Saving… / Not saved" follows
     /// these. Listed one by one, so a new request has to be placed on one side or the other.
@@ -302,6 +318,16 @@ pub enum Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_request_is_named_without_what_it_carries() {
+        let request = Request::OpenSessionFile {
+            path: "/home/esther/Esther's story.systematic".into(),
+            passphrase: Some(Passphrase("secret words".into())),
+        };
+        assert_eq!(request.name(), "OpenSessionFile");
+        assert_eq!(Request::Status.name(), "Status");
+    }
 
     #[test]
     fn edits_count_as_changes_and_reads_do_not() {

@@ -2,11 +2,14 @@
 //! forwards every request from the UI to `systematic_core::App`, and shows file choosers.
 
 mod files;
+mod outside;
 mod print;
+mod window_state;
 
 use std::sync::Mutex;
 use systematic_core::{data_dir, App};
 use systematic_ipc::{AppError, ErrorKind, FilePurpose, Request, Response, PROJECTOR_WINDOW};
+use tauri::Manager;
 
 /// The IPC command for every [`Request`] (`systematic_ipc::DISPATCH_COMMAND`). Async, so a save's
 /// fsync never freezes the window; requests still run one at a time behind the lock.
@@ -73,6 +76,33 @@ fn print(
     print::print(&state, &chosen, &temp, request, &mut progress)
 }
 
+/// The session files given to the app from outside and not opened yet
+/// (`systematic_ipc::TAKE_OPENED_FILES_COMMAND`); see `outside.rs`.
+#[tauri::command]
+fn take_opened_files(
+    window: tauri::Window,
+    arrivals: tauri::State<'_, outside::Arrivals>,
+) -> Vec<String> {
+    if window.label() == PROJECTOR_WINDOW {
+        return Vec::new();
+    }
+    arrivals.take()
+}
+
+/// The diagnostic report (`systematic_ipc::DIAGNOSTIC_REPORT_COMMAND`), which the UI shows
+/// before it is copied; see `systematic_core::diagnostics`.
+#[tauri::command(async)]
+fn diagnostic_report(state: tauri::State<'_, Mutex<App>>) -> String {
+    let data_dir = state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .data_dir()
+        .to_path_buf();
+    let webview = tauri::webview_version().unwrap_or_else(|e| format!("unknown ({e})"));
+    tracing::info!("diagnostic report made");
+    systematic_core::diagnostics::report(&data_dir, &webview)
+}
+
 /// The only requests the projector window may send.
 fn projector_may_ask(request: &Request) -> bool {
     matches!(request, Request::Projector)
@@ -106,19 +136,46 @@ fn main() {
     // Session files from others are opened first in a child copy of the app with bounded
     // memory; in that child this call does the checking and exits before any window.
     systematic_core::untrusted::serve_or_register();
-    let app = App::open(data_dir::from_env());
+    let folder = data_dir::from_env();
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let given = outside::files_in_args(std::env::args().skip(1), &cwd);
     let result = tauri::Builder::default()
+        // First: a second launch on the same data folder hands its files to the running app and
+        // exits here, before it touches the store or opens a window.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(format!("org.systematic.workshop.{}", folder.instance_key()))
+                .callback(outside::second_launch)
+                .build(),
+        )
+        .plugin(window_state::plugin())
         .plugin(tauri_plugin_dialog::init())
-        .manage(Mutex::new(app))
+        .on_window_event(|_window, event| window_state::notice(event))
         .manage(files::Chosen::default())
+        .manage(outside::Arrivals::default())
+        .setup(move |tauri_app| {
+            // Opened here rather than before the builder, so a second launch never opens it.
+            let app = App::open(folder);
+            systematic_core::logging::start(app.data_dir());
+            let chosen = tauri_app.state::<files::Chosen>();
+            // Files named at launch were chosen by the person, in the file manager or a shell.
+            chosen.remember(&given);
+            tauri_app.state::<outside::Arrivals>().push(given);
+            tauri_app.manage(Mutex::new(app));
+            window_state::save_while_running(tauri_app.handle().clone());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             dispatch,
             choose_files,
             open_projector,
-            print
+            print,
+            take_opened_files,
+            diagnostic_report
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {
+        tracing::error!("the window could not start");
         eprintln!("SysteMatic Workshop could not start its window: {error}");
         std::process::exit(1);
     }
@@ -139,6 +196,14 @@ mod tests {
             stringify!(open_projector)
         );
         assert_eq!(systematic_ipc::PRINT_COMMAND, stringify!(print));
+        assert_eq!(
+            systematic_ipc::TAKE_OPENED_FILES_COMMAND,
+            stringify!(take_opened_files)
+        );
+        assert_eq!(
+            systematic_ipc::DIAGNOSTIC_REPORT_COMMAND,
+            stringify!(diagnostic_report)
+        );
     }
 
     #[test]

@@ -7,7 +7,8 @@ use systematic_ipc::{
     MapEdit, MapEdited, MapView, MergeReport, NewWorkshop, Operation, Passphrase, Persona,
     PersonaDraft, PersonaId, PersonalDetails, PrintOutcome, PrintRequest, ProjectorView, Reach,
     Request, Response, Showing, Template, WorkshopId, WorkshopSummary, WorkshopView,
-    CHOOSE_FILES_COMMAND, DISPATCH_COMMAND, OPEN_PROJECTOR_COMMAND, PRINT_COMMAND,
+    CHOOSE_FILES_COMMAND, DIAGNOSTIC_REPORT_COMMAND, DISPATCH_COMMAND, FILES_OPENED_EVENT,
+    OPEN_PROJECTOR_COMMAND, PRINT_COMMAND, TAKE_OPENED_FILES_COMMAND,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,6 +17,13 @@ use wasm_bindgen::JsCast;
 extern "C" {
     #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], catch)]
     async fn invoke(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "event"], catch)]
+    async fn listen(event: &str, handler: &Closure<dyn FnMut(JsValue)>)
+        -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_namespace = ["navigator", "clipboard"], js_name = writeText, catch)]
+    async fn clipboard_write_text(text: &str) -> Result<JsValue, JsValue>;
 }
 
 fn internal(detail: impl ToString) -> AppError {
@@ -404,6 +412,45 @@ pub async fn facilitation(workshop: WorkshopId) -> Result<Facilitation, AppError
 /// Applies `ops` as one change (one undo step).
 pub async fn edit(workshop: WorkshopId, ops: Vec<Operation>) -> Result<Facilitation, AppError> {
     facilitation_answer(Request::Edit { workshop, ops }).await
+}
+
+/// The session files given to the app from outside (double-click, command line, a second
+/// launch) and not opened yet; each is answered once.
+pub async fn take_opened_files() -> Result<Vec<String>, AppError> {
+    invoke_command(
+        TAKE_OPENED_FILES_COMMAND,
+        JsValue::from(js_sys::Object::new()),
+    )
+    .await
+}
+
+/// Calls `on_arrival` whenever files are given to the app from outside while it runs, for as
+/// long as the window lives.
+pub async fn when_files_arrive(on_arrival: impl Fn() + 'static) -> Result<(), AppError> {
+    let handler = Closure::<dyn FnMut(JsValue)>::new(move |_event: JsValue| on_arrival());
+    listen(FILES_OPENED_EVENT, &handler)
+        .await
+        .map_err(|e| internal(e.as_string().unwrap_or_default()))?;
+    // Listens for the window's whole life, so the handler is never dropped.
+    handler.forget();
+    Ok(())
+}
+
+/// The diagnostic report: versions, system, data folder size, last log lines.
+pub async fn diagnostic_report() -> Result<String, AppError> {
+    invoke_command(
+        DIAGNOSTIC_REPORT_COMMAND,
+        JsValue::from(js_sys::Object::new()),
+    )
+    .await
+}
+
+/// Puts `text` on the clipboard.
+pub async fn copy_to_clipboard(text: &str) -> Result<(), AppError> {
+    clipboard_write_text(text)
+        .await
+        .map(|_| ())
+        .map_err(|e| internal(format!("{e:?}")))
 }
 
 /// Opens the projector window, or brings it forward.

@@ -5,6 +5,7 @@
 //! the way it is.
 
 mod cmd;
+mod package;
 mod setup;
 mod ui;
 
@@ -25,6 +26,8 @@ tasks:
            inputs go to fuzz/artifacts, new coverage to fuzz/corpus
   setup    install what is missing (Debian packages, wasm-bindgen-cli, tauri-driver)
   build    set up and build the UI and the release app
+  bundle   build, then pack the app, the `systematic` tool, the desktop entry, the file type,
+           shell completions and the man page into a .deb (target/release/bundle/deb/)
 ";
 
 fn main() -> ExitCode {
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
             .and_then(|()| open_app()),
         "test" => test(),
         "bench" => build().and_then(|()| bench()),
+        "bundle" => bundle().map(|_| ()),
         "fuzz" => fuzz(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {
             eprint!("{USAGE}");
@@ -76,7 +80,17 @@ fn build() -> Result<(), String> {
 fn build_app() -> Result<(), String> {
     let workspace = ["--release", "--workspace", "--exclude", "systematic-tests"];
     run(Cmd::cargo(&["build", "--bins"]).args(workspace))?;
-    run(Cmd::cargo(&["build", "--all-targets"]).args(workspace))
+    // --tests, not --all-targets: the benchmarks are built by `cargo xtask bench` only.
+    run(Cmd::cargo(&["build", "--tests"]).args(workspace))
+}
+
+/// The `.deb`: the release binaries only (no test targets), then the bundler.
+fn bundle() -> Result<PathBuf, String> {
+    setup::all()?;
+    ui::build()?;
+    run(Cmd::cargo(&["build", "--release", "--bins", "--workspace"])
+        .args(["--exclude", "systematic-tests"]))?;
+    package::bundle_built_app()
 }
 
 /// Fails early, before minutes of building, when there is no screen to open the window on.
@@ -126,6 +140,8 @@ fn test() -> Result<(), String> {
         "--exclude",
         "systematic-tests",
     ]))?;
+    // The package test unpacks this .deb and runs what is inside.
+    let deb = package::bundle_built_app()?;
     run(end_to_end(&[
         "test",
         "--release",
@@ -133,7 +149,8 @@ fn test() -> Result<(), String> {
         "systematic-tests",
         "--",
         "--test-threads=1",
-    ]))
+    ])
+    .env("SYSTEMATIC_DEB", deb))
 }
 
 /// Every benchmark of docs/BENCHMARKS.md: the app's start-up and memory, the document and

@@ -28,6 +28,8 @@ const DEBIAN_PACKAGES: &[&str] = &[
     "dbus",
     "util-linux",
     "strace",
+    // The package test checks the desktop entry with desktop-file-validate.
+    "desktop-file-utils",
 ];
 
 /// Where cargo-installed tools go: inside the project, so versions never clash with the machine.
@@ -67,6 +69,26 @@ fn axe_core() -> Result<(), String> {
         .args(["install", "--no-audit", "--no-fund", "--prefix"])
         .arg(tools_root().join("npm"))
         .arg(format!("axe-core@{AXE_CORE_VERSION}")))
+}
+
+/// The Tauri CLI, for its bundler (`cargo xtask bundle`): the npm package carries a prebuilt
+/// binary, where `cargo install tauri-cli` would compile for minutes.
+const TAURI_CLI_VERSION: &str = "2.12.6";
+
+pub fn tauri_cli_binary() -> PathBuf {
+    tools_root().join("npm/node_modules/.bin/tauri")
+}
+
+pub fn tauri_cli() -> Result<(), String> {
+    let current = Cmd::new(tauri_cli_binary()).arg("--version").output();
+    if current.is_some_and(|v| v.trim().ends_with(TAURI_CLI_VERSION)) {
+        return Ok(());
+    }
+    // Not --omit=optional: the binary comes in a per-platform optional package.
+    run(Cmd::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(tools_root().join("npm"))
+        .arg(format!("@tauri-apps/cli@{TAURI_CLI_VERSION}")))
 }
 
 /// The npm `binaryen` package pinned here; Debian's binaryen (108) emits a module that fails at

@@ -704,3 +704,16 @@ print-include-personal = Include personal details (real names and contacts kept 
 damaged-title = Bring this workshop back from a backup
 damaged-intro = This laptop kept these copies of the workshop while you worked. Restoring one puts it in place of the damaged data, which is kept beside the backups; nothing is deleted.
 damaged-no-backups = There are no backups of this workshop on this laptop. If another laptop has a session file of it, open that file from the home screen.
+
+## Help and the diagnostic report
+help-button = Help
+help-title = Help
+help-close = Close
+help-version = SysteMatic Workshop { $version }
+help-diagnostics-intro = Something not working? Copy a diagnostic report and send it to whoever helps you. It holds the app's version, this laptop's system, how much is stored and the latest log lines. It never holds what anyone wrote: no stories, notes or names.
+help-diagnostics-show = Copy diagnostic report…
+help-diagnostics-check = This is everything the report holds. Read it through, then copy it.
+help-diagnostics-copy = Copy to clipboard
+help-diagnostics-hide = Cancel
+help-diagnostics-copied = Copied. Paste it into an email or a message.
+help-diagnostics-copy-by-hand = This laptop did not let the app copy. Select the report above and press Ctrl+C.

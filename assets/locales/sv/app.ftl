@@ -704,3 +704,16 @@ print-include-personal = Ta med personuppgifter (riktiga namn och kontaktuppgift
 damaged-title = Hämta tillbaka workshoppen från en säkerhetskopia
 damaged-intro = Den här datorn sparade de här kopiorna av workshoppen medan ni arbetade. Att återställa en lägger den i stället för de skadade uppgifterna, som sparas bredvid säkerhetskopiorna; inget raderas.
 damaged-no-backups = Det finns inga säkerhetskopior av den här workshoppen på den här datorn. Om en annan dator har en sessionsfil av den, öppna den filen från startskärmen.
+
+## Hjälp och diagnosrapporten
+help-button = Hjälp
+help-title = Hjälp
+help-close = Stäng
+help-version = SysteMatic Workshop { $version }
+help-diagnostics-intro = Fungerar något inte? Kopiera en diagnosrapport och skicka den till den som hjälper dig. Den innehåller appens version, datorns system, hur mycket som är sparat och de senaste loggraderna. Den innehåller aldrig vad någon har skrivit: inga berättelser, anteckningar eller namn.
+help-diagnostics-show = Kopiera diagnosrapport…
+help-diagnostics-check = Det här är allt rapporten innehåller. Läs igenom den och kopiera den sedan.
+help-diagnostics-copy = Kopiera till urklipp
+help-diagnostics-hide = Avbryt
+help-diagnostics-copied = Kopierad. Klistra in den i ett mejl eller ett meddelande.
+help-diagnostics-copy-by-hand = Datorn lät inte appen kopiera. Markera rapporten ovan och tryck Ctrl+C.

@@ -10,6 +10,7 @@ mod map;
 mod personal;
 mod protection;
 mod schema;
+pub use schema::SCHEMA_VERSION;
 mod sessions;
 mod undo;
 

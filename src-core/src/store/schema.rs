@@ -73,6 +73,9 @@ CREATE TABLE protection (
 );
 ";
 
+/// The schema version a store has after every migration (shown in the diagnostic report).
+pub const SCHEMA_VERSION: usize = 4;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
 }
@@ -82,5 +85,15 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         super::migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn the_schema_version_counts_the_migrations() {
+        let mut db = rusqlite::Connection::open_in_memory().expect("memory");
+        super::migrations().to_latest(&mut db).expect("migrate");
+        let version: i64 = db
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .expect("user_version");
+        assert_eq!(usize::try_from(version).ok(), Some(super::SCHEMA_VERSION));
     }
 }

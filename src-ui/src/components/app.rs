@@ -1,10 +1,13 @@
+use crate::components::help_panel::HelpPanel;
 use crate::components::home::Home;
 use crate::components::language_picker::LanguagePicker;
 use crate::components::save_indicator::SaveIndicator;
 use crate::components::workshop_page::WorkshopPage;
 use crate::i18n::t;
+use crate::ipc;
 use crate::save_state::SaveState;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use systematic_ipc::WorkshopId;
 
 /// Which screen is showing.
@@ -21,16 +24,44 @@ pub fn App() -> impl IntoView {
     let open = Callback::new(move |id: WorkshopId| screen.set(Screen::Workshop(id)));
     let back = Callback::new(move |()| screen.set(Screen::Home));
     let saves = SaveState::install();
+    let help = RwSignal::new(false);
+
+    // Session files given from outside (double-click, command line, a second launch) are opened
+    // from the home screen, which asks for a passphrase when a file needs one. Asked once at
+    // start for files given at launch, then whenever the shell says more arrived.
+    let incoming = RwSignal::new(Vec::<String>::new());
+    let take_files = move || {
+        spawn_local(async move {
+            if let Ok(files) = ipc::take_opened_files().await {
+                if !files.is_empty() {
+                    incoming.update(|waiting| waiting.extend(files));
+                    screen.set(Screen::Home);
+                }
+            }
+        })
+    };
+    spawn_local(async move {
+        let _ = ipc::when_files_arrive(take_files).await;
+        take_files();
+    });
+
     view! {
         <header class="top-bar">
             <span class="app-name">{t("app-name")}</span>
             <span class="tagline">{t("app-tagline")}</span>
             <SaveIndicator state=saves />
+            <button class="help-button" data-testid="show-help" aria-expanded=move || help.get().to_string()
+                on:click=move |_| help.update(|open| *open = !*open)>
+                {t("help-button")}
+            </button>
             <LanguagePicker />
         </header>
+        <Show when=move || help.get()>
+            <HelpPanel on_close=Callback::new(move |()| help.set(false)) />
+        </Show>
         <main>
             {move || match screen.get() {
-                Screen::Home => view! { <Home on_open=open /> }.into_any(),
+                Screen::Home => view! { <Home on_open=open incoming=incoming /> }.into_any(),
                 Screen::Workshop(id) => view! { <WorkshopPage id=id on_back=back /> }.into_any(),
             }}
         </main>

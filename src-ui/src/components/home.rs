@@ -10,9 +10,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use systematic_ipc::{AppError, FilePurpose, WorkshopId, WorkshopSummary};
 
-/// The first screen: the workshops on this laptop, "New workshop" and the demo.
+/// The first screen: the workshops on this laptop, "New workshop" and the demo. Session files
+/// given from outside wait in `incoming` and are opened from here, one after another.
 #[component]
-pub fn Home(on_open: Callback<WorkshopId>) -> impl IntoView {
+pub fn Home(on_open: Callback<WorkshopId>, incoming: RwSignal<Vec<String>>) -> impl IntoView {
     let data_dir = RwSignal::new(None::<String>);
     let workshops = RwSignal::new(None::<Vec<WorkshopSummary>>);
     let error = RwSignal::new(None::<AppError>);
@@ -78,6 +79,20 @@ pub fn Home(on_open: Callback<WorkshopId>) -> impl IntoView {
             }
         })
     };
+    // The first waiting file is opened; a later one waits for the next visit to this screen
+    // (opening a workshop leaves it), so files arriving together open one at a time.
+    Effect::new(move |_| {
+        if opening.get() || protected_file.get().is_some() {
+            return;
+        }
+        let next = incoming.with(|waiting| waiting.first().cloned());
+        if let Some(path) = next {
+            incoming.update(|waiting| {
+                waiting.remove(0);
+            });
+            open_path(path, None);
+        }
+    });
     let open_file = move |_| {
         spawn_local(async move {
             match ipc::choose_files(FilePurpose::OpenSession).await {

@@ -10,6 +10,7 @@ pub mod damaged_workshop;
 pub mod error_message;
 pub mod failure_points_editor;
 pub mod force_merge_confirm;
+pub mod help_panel;
 pub mod history_panel;
 pub mod home;
 pub mod journey_line;
