@@ -63,22 +63,22 @@ impl App {
     }
 
     /// Answers `request`, and logs its name, outcome and time (never its content: see
-    /// [`crate::logging`]). Reads that the windows repeat (the projector asks every second) are
-    /// logged only when they fail.
+    /// [`crate::logging`]). The projector's question, asked every second, is logged only when it
+    /// fails.
     pub fn handle(&mut self, request: Request) -> Result<Response, AppError> {
         let name = request.name();
-        let changes = request.changes_stored_data();
+        let repeated = matches!(request, Request::Projector);
         let started = std::time::Instant::now();
         let answer = self.answer(request);
         let ms = started.elapsed().as_millis();
         match &answer {
-            Ok(_) if changes => tracing::info!(request = name, ms, "done"),
-            Ok(_) => tracing::debug!(request = name, ms, "done"),
+            Ok(_) if repeated => tracing::debug!(request = name, ms, "done"),
+            Ok(_) => tracing::info!(request = name, ms, "done"),
             Err(error) => tracing::warn!(
                 request = name,
                 ms,
                 kind = ?error.kind,
-                message = error.message_id.as_str(),
+                error = error.message_id.as_str(),
                 "refused"
             ),
         }

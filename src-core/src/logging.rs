@@ -48,11 +48,26 @@ pub fn start(data_dir: &Path) {
         Some(file) => subscriber.with_writer(file).try_init(),
         None => subscriber.with_writer(std::io::stderr).try_init(),
     };
+    log_panics();
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),
         logging_to_file = data_dir.is_dir(),
         "started"
     );
+}
+
+/// Adds a line naming where the code panicked (file and line, not the message, which could
+/// quote a value), then lets the usual panic report run.
+fn log_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let place = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        tracing::error!(place = place.as_str(), "panic");
+        previous(info);
+    }));
 }
 
 /// The newest log file, if any.

@@ -63,20 +63,27 @@ pub struct Harness {
     root: tempfile::TempDir,
     data_dir: PathBuf,
     folder: DataFolder,
+    /// More environment for the driver and the app (a D-Bus session bus).
+    env: Vec<(String, String)>,
 }
 
 impl Harness {
     pub fn start(folder: DataFolder) -> Self {
-        Self::start_with(folder, None)
+        Self::start_with(folder, None, Vec::new())
+    }
+
+    /// Like [`Harness::start`] with a writable folder, with `env` added to the app's environment.
+    pub fn start_with_env(env: Vec<(String, String)>) -> Self {
+        Self::start_with(DataFolder::Writable, None, env)
     }
 
     /// Like [`Harness::start`], with every process (driver, app, WebKit) run under
     /// `strace -f -e trace=connect,sendto,sendmsg`, writing to `trace`.
     pub fn start_traced(trace: &Path) -> Self {
-        Self::start_with(DataFolder::Writable, Some(trace))
+        Self::start_with(DataFolder::Writable, Some(trace), Vec::new())
     }
 
-    fn start_with(folder: DataFolder, trace: Option<&Path>) -> Self {
+    fn start_with(folder: DataFolder, trace: Option<&Path>, env: Vec<(String, String)>) -> Self {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "end-to-end tests need a display: run them through `cargo xtask test` (it uses xvfb-run)"
@@ -99,13 +106,14 @@ impl Harness {
         if matches!(folder, DataFolder::Writable | DataFolder::ReadOnly) {
             std::fs::create_dir_all(&data_dir).expect("data dir");
         }
-        let (driver, port) = spawn_driver(root.path(), &data_dir, &folder, trace);
+        let (driver, port) = spawn_driver(root.path(), &data_dir, &folder, trace, &env);
         Self {
             driver,
             port,
             root,
             data_dir,
             folder,
+            env,
         }
     }
 
@@ -113,7 +121,13 @@ impl Harness {
     /// save or close anything), then starts a fresh driver on the same data folder.
     pub fn kill_and_restart(&mut self) {
         kill_group(&mut self.driver);
-        let (driver, port) = spawn_driver(self.root.path(), &self.data_dir, &self.folder, None);
+        let (driver, port) = spawn_driver(
+            self.root.path(),
+            &self.data_dir,
+            &self.folder,
+            None,
+            &self.env,
+        );
         self.driver = driver;
         self.port = port;
     }
@@ -126,6 +140,7 @@ fn spawn_driver(
     data_dir: &Path,
     folder: &DataFolder,
     trace: Option<&Path>,
+    env: &[(String, String)],
 ) -> (Child, u16) {
     let (port, native_port) = (free_port(), free_port());
     let driver_path = env_path("TAURI_DRIVER", ".tools/bin/tauri-driver");
@@ -157,6 +172,17 @@ fn spawn_driver(
             c
         }
     };
+    app_environment(&mut command, root, data_dir, env);
+    command
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0);
+    (command.spawn().expect("cannot start tauri-driver"), port)
+}
+
+/// The environment the app runs in: this test's XDG folders and data folder, its file chooser
+/// answers, and `env`.
+fn app_environment(command: &mut Command, root: &Path, data_dir: &Path, env: &[(String, String)]) {
     for (var, sub) in [
         ("XDG_DATA_HOME", "xdg-data"),
         ("XDG_CONFIG_HOME", "xdg-config"),
@@ -166,11 +192,10 @@ fn spawn_driver(
     }
     command
         .env(systematic_core::data_dir::DATA_DIR_ENV, data_dir)
-        .env("SYSTEMATIC_FILE_CHOICES", root.join(FILE_CHOICES))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .process_group(0);
-    (command.spawn().expect("cannot start tauri-driver"), port)
+        .env("SYSTEMATIC_FILE_CHOICES", root.join(FILE_CHOICES));
+    for (var, value) in env {
+        command.env(var, value);
+    }
 }
 
 /// Ends a driver and everything it started (they share its process group).
@@ -218,11 +243,18 @@ impl Harness {
 
     /// Starts a WebDriver session (which starts the app), retrying while the driver starts up.
     pub async fn connect(&self) -> Client {
+        self.connect_with_args(&[]).await
+    }
+
+    /// Like [`Harness::connect`], starting the app with command-line arguments `args` (as a
+    /// double-click in the file manager does with the file).
+    pub async fn connect_with_args(&self, args: &[&Path]) -> Client {
+        let args: Vec<String> = args.iter().map(|a| a.display().to_string()).collect();
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("browserName".into(), "wry".into());
         capabilities.insert(
             "tauri:options".into(),
-            serde_json::json!({ "application": app_binary() }),
+            serde_json::json!({ "application": app_binary(), "args": args }),
         );
         let url = format!("http://127.0.0.1:{}", self.port);
         let connect = async {
@@ -240,6 +272,73 @@ impl Harness {
         tokio::time::timeout(Duration::from_secs(60), connect)
             .await
             .expect("the app did not start within 60 s (is WebKitWebDriver installed?)")
+    }
+}
+
+impl Harness {
+    /// Starts the app a second time, directly (not through the driver), with this test's
+    /// environment and `args`, and waits up to 30 s for it to end. A second copy on the same data
+    /// folder hands its arguments to the running one and ends at once.
+    pub fn launch_again(&self, args: &[&Path]) -> std::process::ExitStatus {
+        let mut command = Command::new(app_binary());
+        command.args(args);
+        app_environment(&mut command, self.root.path(), &self.data_dir, &self.env);
+        let mut child = command
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .expect("start the app again");
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(status) = child.try_wait().expect("wait for the second copy") {
+                return status;
+            }
+            if std::time::Instant::now() > deadline {
+                kill_group(&mut child);
+                panic!("the second copy of the app kept running: it opened its own window");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+/// A private D-Bus session bus for one test (the single-instance lock lives on it); stopped
+/// when dropped.
+pub struct SessionBus {
+    daemon: Child,
+    address: String,
+}
+
+impl SessionBus {
+    pub fn start() -> Self {
+        use std::io::BufRead;
+        let mut daemon = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start dbus-daemon (Debian package dbus)");
+        let mut address = String::new();
+        std::io::BufReader::new(daemon.stdout.take().expect("stdout"))
+            .read_line(&mut address)
+            .expect("read the bus address");
+        Self {
+            daemon,
+            address: address.trim().to_owned(),
+        }
+    }
+
+    /// The environment that puts a program on this bus.
+    pub fn env(&self) -> Vec<(String, String)> {
+        vec![("DBUS_SESSION_BUS_ADDRESS".into(), self.address.clone())]
+    }
+}
+
+impl Drop for SessionBus {
+    fn drop(&mut self) {
+        let _ = self.daemon.kill();
+        let _ = self.daemon.wait();
     }
 }
 

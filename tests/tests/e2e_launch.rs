@@ -1,0 +1,104 @@
+//! End-to-end: the app as the desktop starts it. A double-clicked session file (the desktop
+//! entry runs `systematic-workshop %F`) opens that workshop; a second double-click while the app
+//! runs opens the second workshop in the running app, and the second copy ends without a window
+//! (single instance per data folder, over a private D-Bus session bus). The window comes back at
+//! the size it was left at, through the saved window state.
+
+use std::path::Path;
+use std::time::Duration;
+use systematic_tests::cli::{path, systematic};
+use systematic_tests::map_driver::wait_until;
+use systematic_tests::{wait_for_text, Harness, SessionBus};
+
+/// A session file with a workshop titled `title`, made with the command-line tool.
+fn session_file(folder: &Path, name: &str, title: &str, id: &str) -> std::path::PathBuf {
+    let file = folder.join(name);
+    systematic(
+        &["new", "--title", title, "--id", id, "-o", path(&file)],
+        None,
+    );
+    file
+}
+
+#[tokio::test]
+async fn a_double_clicked_file_opens_and_a_second_one_opens_in_the_running_app() {
+    let bus = SessionBus::start();
+    let harness = Harness::start_with_env(bus.env());
+    let downloads = harness.root().join("Downloads");
+    std::fs::create_dir_all(&downloads).expect("downloads");
+    let first = session_file(
+        &downloads,
+        "table 1.systematic",
+        "Table one's notes",
+        "w-one",
+    );
+    let second = session_file(
+        &downloads,
+        "table-2.systematic",
+        "Table two's notes",
+        "w-two",
+    );
+
+    let client = harness.connect_with_args(&[&first]).await;
+    wait_for_text(
+        &client,
+        "[data-testid=workshop-heading]",
+        "Table one's notes",
+    )
+    .await;
+
+    // The second launch hands its file over and ends; it never shows a window of its own.
+    let status = harness.launch_again(&[&second]);
+    assert!(status.success(), "the second copy ended with {status}");
+    wait_for_text(
+        &client,
+        "[data-testid=workshop-heading]",
+        "Table two's notes",
+    )
+    .await;
+
+    // Both workshops are now on this laptop, in the one store.
+    client
+        .execute("location.reload();", vec![])
+        .await
+        .expect("reload");
+    let list = wait_for_text(&client, "[data-testid=home]", "Table one's notes").await;
+    assert!(list.contains("Table two's notes"), "{list}");
+    client.close().await.expect("close");
+}
+
+/// The size of the main window in the plugin's saved state, if written.
+fn saved_main_size(harness: &Harness) -> Option<(u64, u64)> {
+    let file = harness
+        .root()
+        .join("xdg-config/org.systematic.workshop/.window-state.json");
+    let state: serde_json::Value = serde_json::from_slice(&std::fs::read(file).ok()?).ok()?;
+    let main = state.get("main")?;
+    Some((main.get("width")?.as_u64()?, main.get("height")?.as_u64()?))
+}
+
+#[tokio::test]
+async fn the_window_comes_back_at_the_size_it_was_left_at() {
+    let mut harness = Harness::start(systematic_tests::DataFolder::Writable);
+    let client = harness.launch().await;
+    let (width, height) = (1000u32, 650u32);
+    client
+        .set_window_size(width, height)
+        .await
+        .expect("resize the window");
+    // Saved a moment after the change, without waiting for the app to exit (a laptop whose
+    // battery runs out never exits).
+    wait_until(&client, "the window state is saved", || async {
+        saved_main_size(&harness) == Some((u64::from(width), u64::from(height)))
+    })
+    .await;
+    drop(client);
+
+    harness.kill_and_restart();
+    let client = harness.launch().await;
+    // Restored as the window opens; give the window manager-less X server a moment.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let (_, _, w, h) = client.get_window_rect().await.expect("window rect");
+    assert_eq!((w as u32, h as u32), (width, height));
+    client.close().await.expect("close");
+}
