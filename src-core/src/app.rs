@@ -68,9 +68,21 @@ impl App {
     pub fn handle(&mut self, request: Request) -> Result<Response, AppError> {
         let name = request.name();
         let repeated = matches!(request, Request::Projector);
+        let files = used_files(&request);
+        let opens = opens_a_workshop(&request);
         let started = std::time::Instant::now();
         let answer = self.answer(request);
         let ms = started.elapsed().as_millis();
+        if let (Ok(response), Ok(store)) = (&answer, &self.store) {
+            // Best effort: the home screen's suggestions never fail a request that worked.
+            if !files.is_empty() {
+                let files: Vec<&str> = files.iter().map(String::as_str).collect();
+                let _ = store.remember_recent_files(&files);
+            }
+            if let (true, Response::Workshop(view)) = (opens, response) {
+                let _ = store.remember_last_workshop(&view.id);
+            }
+        }
         match &answer {
             Ok(_) if repeated => tracing::debug!(request = name, ms, "done"),
             Ok(_) => tracing::info!(request = name, ms, "done"),
@@ -83,6 +95,15 @@ impl App {
             ),
         }
         answer
+    }
+
+    /// The session files the home screen lists to open again.
+    pub fn recent_files(&self) -> Vec<String> {
+        self.store
+            .as_ref()
+            .ok()
+            .and_then(|store| store.recent_files().ok())
+            .unwrap_or_default()
     }
 
     fn answer(&mut self, request: Request) -> Result<Response, AppError> {
@@ -130,7 +151,14 @@ impl App {
     }
 
     fn status(&self) -> AppStatus {
+        let last_workshop = self
+            .store
+            .as_ref()
+            .ok()
+            .and_then(|store| store.last_workshop().ok().flatten());
         AppStatus {
+            recent_files: self.recent_files(),
+            last_workshop,
             data_dir: self.folder.path.display().to_string(),
             laptop_name: self
                 .store
@@ -428,6 +456,29 @@ fn write_exported(
         written.push(target.display().to_string());
     }
     Ok(written)
+}
+
+/// The session files a request opens, saves or merges, for the recent files.
+fn used_files(request: &Request) -> Vec<String> {
+    match request {
+        Request::OpenSessionFile { path, .. } | Request::SaveSessionFile { path, .. } => {
+            vec![path.clone()]
+        }
+        Request::MergeSessionFiles { paths, .. } => paths.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether a request opens a workshop on screen, which then is the one to continue with.
+fn opens_a_workshop(request: &Request) -> bool {
+    matches!(
+        request,
+        Request::OpenWorkshop { .. }
+            | Request::OpenDemoWorkshop
+            | Request::CreateWorkshop { .. }
+            | Request::OpenSessionFile { .. }
+            | Request::UnlockWorkshop { .. }
+    )
 }
 
 #[cfg(test)]

@@ -83,7 +83,7 @@ pub enum CoreError {
     #[error(transparent)]
     Merge(Box<crate::merge::MergeError>),
     #[error("the workshop \"{title}\" is already on this laptop")]
-    AlreadyHere { title: String },
+    AlreadyHere { title: String, id: String },
     #[error("there is no version {0} in this workshop's history")]
     VersionNotFound(String),
     #[error("there is no backup {0} of this workshop")]
@@ -217,8 +217,10 @@ impl CoreError {
             }
             Self::ExportWrite(error) => session_file_app_error(error),
             Self::Merge(error) => merge_app_error(error),
-            Self::AlreadyHere { title } => {
-                AppError::new(ErrorKind::Invalid, "error-session-already-here").with("title", title)
+            Self::AlreadyHere { title, id } => {
+                AppError::new(ErrorKind::Invalid, "error-session-already-here")
+                    .with("title", title)
+                    .with("id", id)
             }
             Self::VersionNotFound(_) => {
                 AppError::new(ErrorKind::NotFound, "error-version-not-found")

@@ -141,6 +141,12 @@ pub struct AppStatus {
     pub laptop_name: String,
     /// Set when the data folder cannot be used; the home screen shows it instead of the list.
     pub problem: Option<crate::AppError>,
+    /// Session files opened, saved or merged lately on this laptop, most recent first.
+    #[serde(default)]
+    pub recent_files: Vec<String>,
+    /// The workshop open last, offered as "Continue" on the home screen.
+    #[serde(default)]
+    pub last_workshop: Option<WorkshopId>,
 }
 
 /// One of a workshop's automatic backups (a session file in the data folder).

@@ -158,8 +158,10 @@ fn main() {
             let app = App::open(folder);
             systematic_core::logging::start(app.data_dir());
             let chosen = tauri_app.state::<files::Chosen>();
-            // Files named at launch were chosen by the person, in the file manager or a shell.
+            // Files named at launch were chosen by the person, in the file manager or a shell;
+            // the recent files were chosen in an earlier run.
             chosen.remember(&given);
+            chosen.remember(&app.recent_files());
             tauri_app.state::<outside::Arrivals>().push(given);
             tauri_app.manage(Mutex::new(app));
             window_state::save_while_running(tauri_app.handle().clone());

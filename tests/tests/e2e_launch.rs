@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::Duration;
 use systematic_tests::cli::{path, systematic};
 use systematic_tests::map_driver::wait_until;
-use systematic_tests::{wait_for_text, Harness, SessionBus};
+use systematic_tests::{click, fill, screenshot, wait_for_text, Harness, SessionBus};
 
 /// A session file with a workshop titled `title`, made with the command-line tool.
 fn session_file(folder: &Path, name: &str, title: &str, id: &str) -> std::path::PathBuf {
@@ -100,5 +100,43 @@ async fn the_window_comes_back_at_the_size_it_was_left_at() {
     tokio::time::sleep(Duration::from_millis(500)).await;
     let (_, _, w, h) = client.get_window_rect().await.expect("window rect");
     assert_eq!((w as u32, h as u32), (width, height));
+    client.close().await.expect("close");
+}
+
+#[tokio::test]
+async fn after_a_restart_the_last_workshop_and_recent_files_are_offered() {
+    let mut harness = Harness::start(systematic_tests::DataFolder::Writable);
+    let stick = harness.root().join("stick");
+    std::fs::create_dir_all(&stick).expect("stick");
+    let file = session_file(&stick, "from-table-3.systematic", "Table three", "w-three");
+    harness.answer_file_choosers(&[&[&file]]);
+    let client = harness.launch().await;
+    fill(&client, "[data-testid=laptop-name]", "Table 1").await;
+    click(&client, "[data-testid=laptop-save]").await;
+    click(&client, "[data-testid=open-session]").await;
+    wait_for_text(&client, "[data-testid=workshop-heading]", "Table three").await;
+    click(&client, "[data-testid=back-home]").await;
+    click(&client, "[data-testid=open-demo]").await;
+    wait_for_text(&client, "[data-testid=workshop-heading]", "Esther").await;
+    drop(client);
+
+    harness.kill_and_restart();
+    let client = harness.launch().await;
+    wait_for_text(&client, "[data-testid=continue]", "Esther").await;
+    let recent = wait_for_text(
+        &client,
+        "[data-testid=recent-files]",
+        "from-table-3.systematic",
+    )
+    .await;
+    assert!(recent.contains(path(&stick)), "{recent}");
+    screenshot(&client, "home-continue.png").await;
+    // A recent file opens with one click, without a file chooser.
+    click(&client, "[data-testid=recent-file]").await;
+    wait_for_text(&client, "[data-testid=workshop-heading]", "Table three").await;
+    click(&client, "[data-testid=back-home]").await;
+    wait_for_text(&client, "[data-testid=continue]", "Table three").await;
+    click(&client, "[data-testid=continue-workshop]").await;
+    wait_for_text(&client, "[data-testid=workshop-heading]", "Table three").await;
     client.close().await.expect("close");
 }

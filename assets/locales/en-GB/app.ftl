@@ -717,3 +717,9 @@ help-diagnostics-copy = Copy to clipboard
 help-diagnostics-hide = Cancel
 help-diagnostics-copied = Copied. Paste it into an email or a message.
 help-diagnostics-copy-by-hand = This laptop did not let the app copy. Select the report above and press Ctrl+C.
+
+## Picking up where you left off
+home-continue-intro = Last open:
+home-continue = Continue “{ $title }”
+home-recent-files = Recent session files
+home-open-existing = Open the workshop on this laptop

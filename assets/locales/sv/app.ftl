@@ -717,3 +717,9 @@ help-diagnostics-copy = Kopiera till urklipp
 help-diagnostics-hide = Avbryt
 help-diagnostics-copied = Kopierad. Klistra in den i ett mejl eller ett meddelande.
 help-diagnostics-copy-by-hand = Datorn lät inte appen kopiera. Markera rapporten ovan och tryck Ctrl+C.
+
+## Fortsätta där du slutade
+home-continue-intro = Senast öppen:
+home-continue = Fortsätt med ”{ $title }”
+home-recent-files = Senaste sessionsfiler
+home-open-existing = Öppna workshoppen på den här datorn

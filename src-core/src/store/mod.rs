@@ -9,6 +9,8 @@ mod facilitation;
 mod map;
 mod personal;
 mod protection;
+mod recent;
+pub use recent::RECENT_FILES_KEPT;
 mod schema;
 pub use schema::SCHEMA_VERSION;
 mod sessions;

@@ -45,11 +45,25 @@ impl Store {
         path: &Path,
         passphrase: Option<&str>,
     ) -> Result<WorkshopId> {
-        let (header, doc) = session_file::read_protected(path, &self.actor, passphrase)?;
+        let (header, mut doc) = session_file::read_protected(path, &self.actor, passphrase)?;
         let id = WorkshopId(header.workshop_id);
         if self.contains(&id)? {
+            // A file that holds nothing this laptop lacks (one saved here, opened again from
+            // the recent files) simply opens the workshop; one with news must be merged, which
+            // shows what it changes and keeps a backup.
+            let file_heads = doc.heads();
+            let nothing_new = match self.doc(&id) {
+                Ok(local) => file_heads
+                    .iter()
+                    .all(|head| local.automerge().get_change_by_hash(head).is_some()),
+                Err(_) => false,
+            };
+            if nothing_new {
+                return Ok(id);
+            }
             return Err(CoreError::AlreadyHere {
                 title: header.title,
+                id: id.0,
             });
         }
         self.import(doc)

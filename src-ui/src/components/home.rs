@@ -2,6 +2,7 @@ use crate::components::error_message::ErrorMessage;
 use crate::components::laptop_setup::LaptopSetup;
 use crate::components::new_workshop_form::NewWorkshopForm;
 use crate::components::passphrase_prompt::PassphrasePrompt;
+use crate::components::recent_files::RecentFiles;
 use crate::components::session_bar::asks_for_file_passphrase;
 use crate::components::workshop_list::WorkshopList;
 use crate::i18n::{t, t_args};
@@ -19,6 +20,8 @@ pub fn Home(on_open: Callback<WorkshopId>, incoming: RwSignal<Vec<String>>) -> i
     let error = RwSignal::new(None::<AppError>);
     let creating = RwSignal::new(false);
     let laptop_name = RwSignal::new(None::<String>);
+    let recent_files = RwSignal::new(Vec::<String>::new());
+    let last_workshop = RwSignal::new(None::<WorkshopId>);
 
     // Loads the folder status and the list; run again by "Try again" after the facilitator
     // fixed the folder (plugged the stick in, freed some space).
@@ -29,6 +32,8 @@ pub fn Home(on_open: Callback<WorkshopId>, incoming: RwSignal<Vec<String>>) -> i
                 Ok(status) => {
                     data_dir.set(Some(status.data_dir));
                     laptop_name.set(Some(status.laptop_name));
+                    recent_files.set(status.recent_files);
+                    last_workshop.set(status.last_workshop);
                     if let Some(problem) = status.problem {
                         error.set(Some(problem));
                         return;
@@ -55,6 +60,7 @@ pub fn Home(on_open: Callback<WorkshopId>, incoming: RwSignal<Vec<String>>) -> i
 
     // A session file protected with a passphrase waits here while the passphrase is asked for.
     let protected_file = RwSignal::new(None::<String>);
+    let already_here = RwSignal::new(None::<WorkshopId>);
     let opening = RwSignal::new(false);
     let open_path = move |path: String, passphrase: Option<String>| {
         let had_passphrase = passphrase.is_some();
@@ -74,6 +80,12 @@ pub fn Home(on_open: Callback<WorkshopId>, incoming: RwSignal<Vec<String>>) -> i
                 }
                 Err(e) => {
                     protected_file.set(None);
+                    // The file's workshop is already here, with news to merge: offer to open it.
+                    already_here.set(
+                        (e.message_id == "error-session-already-here")
+                            .then(|| e.args.get("id").cloned().map(WorkshopId))
+                            .flatten(),
+                    );
                     error.set(Some(e));
                 }
             }
@@ -123,6 +135,11 @@ pub fn Home(on_open: Callback<WorkshopId>, incoming: RwSignal<Vec<String>>) -> i
                 </div>
             </div>
             <ErrorMessage error=error />
+            {move || already_here.get().filter(|_| error.get().is_some()).map(|id| view! {
+                <button class="primary" data-testid="open-existing" on:click=move |_| on_open.run(id.clone())>
+                    {t("home-open-existing")}
+                </button>
+            })}
             {move || protected_file.get().map(|path| view! {
                 <div class="card">
                     <PassphrasePrompt intro=t("session-passphrase-intro")
@@ -131,6 +148,23 @@ pub fn Home(on_open: Callback<WorkshopId>, incoming: RwSignal<Vec<String>>) -> i
                         on_cancel=Callback::new(move |()| { protected_file.set(None); error.set(None); }) />
                 </div>
             })}
+            {move || {
+                let id = last_workshop.get()?;
+                let list = workshops.get()?;
+                let title = list.iter().find(|w| w.id == id)?.title.clone();
+                Some(view! {
+                    <div class="card continue" data-testid="continue">
+                        <span>{t("home-continue-intro")}</span>
+                        <button class="primary" data-testid="continue-workshop"
+                            on:click=move |_| on_open.run(id.clone())>
+                            {t_args("home-continue", &[("title", title.into())])}
+                        </button>
+                    </div>
+                })
+            }}
+            <Show when=move || !recent_files.get().is_empty()>
+                <RecentFiles files=recent_files.into() on_pick=Callback::new(move |path: String| open_path(path, None)) />
+            </Show>
             <Show when=move || workshops.get().is_none() && error.get().is_some()>
                 <button data-testid="try-again" on:click=move |_| load()>{t("home-try-again")}</button>
             </Show>

@@ -55,6 +55,7 @@ pub mod priorities_panel;
 pub mod projector_controls;
 pub mod projector_screen;
 pub mod protection_panel;
+pub mod recent_files;
 pub mod round_card;
 pub mod save_indicator;
 pub mod scenario_matrix;
