@@ -249,12 +249,18 @@ impl Harness {
     /// Like [`Harness::connect`], starting the app with command-line arguments `args` (as a
     /// double-click in the file manager does with the file).
     pub async fn connect_with_args(&self, args: &[&Path]) -> Client {
+        self.connect_to(&app_binary(), args).await
+    }
+
+    /// Starts a WebDriver session on the program `application` (the app, or the blank Tauri
+    /// window the start-up is measured against), with arguments `args`.
+    pub async fn connect_to(&self, application: &Path, args: &[&Path]) -> Client {
         let args: Vec<String> = args.iter().map(|a| a.display().to_string()).collect();
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("browserName".into(), "wry".into());
         capabilities.insert(
             "tauri:options".into(),
-            serde_json::json!({ "application": app_binary(), "args": args }),
+            serde_json::json!({ "application": application, "args": args }),
         );
         let url = format!("http://127.0.0.1:{}", self.port);
         let connect = async {

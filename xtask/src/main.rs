@@ -78,7 +78,14 @@ fn build() -> Result<(), String> {
 /// "WebAssembly.Module doesn't parse … doesn't start with '\0asm'" until it is rebuilt. Once the
 /// app alone has written every asset, the second build only reads them.
 fn build_app() -> Result<(), String> {
-    let workspace = ["--release", "--workspace", "--exclude", "systematic-tests"];
+    let workspace = [
+        "--release",
+        "--workspace",
+        "--exclude",
+        "systematic-tests",
+        "--exclude",
+        "blank-window",
+    ];
     run(Cmd::cargo(&["build", "--bins"]).args(workspace))?;
     // --tests, not --all-targets: the benchmarks are built by `cargo xtask bench` only.
     run(Cmd::cargo(&["build", "--tests"]).args(workspace))
@@ -88,8 +95,14 @@ fn build_app() -> Result<(), String> {
 fn bundle() -> Result<PathBuf, String> {
     setup::all()?;
     ui::build()?;
-    run(Cmd::cargo(&["build", "--release", "--bins", "--workspace"])
-        .args(["--exclude", "systematic-tests"]))?;
+    run(
+        Cmd::cargo(&["build", "--release", "--bins", "--workspace"]).args([
+            "--exclude",
+            "systematic-tests",
+            "--exclude",
+            "blank-window",
+        ]),
+    )?;
     package::bundle_built_app()
 }
 
@@ -139,6 +152,8 @@ fn test() -> Result<(), String> {
         "--workspace",
         "--exclude",
         "systematic-tests",
+        "--exclude",
+        "blank-window",
     ]))?;
     // The package test unpacks this .deb and runs what is inside.
     let deb = package::bundle_built_app()?;
@@ -156,6 +171,9 @@ fn test() -> Result<(), String> {
 /// Every benchmark of docs/BENCHMARKS.md: the app's start-up and memory, the document and
 /// session-file figures, and the criterion benchmarks (durable edit, merge, opening).
 fn bench() -> Result<(), String> {
+    // The baseline the app's start-up is compared with, built in the same run.
+    run(Cmd::cargo(&["build", "--release", "-p", "blank-window"]))?;
+    let deb = package::bundle_built_app()?;
     for measure in ["measure", "measure-map"] {
         run(end_to_end(&[
             "run",
@@ -164,7 +182,12 @@ fn bench() -> Result<(), String> {
             "systematic-tests",
             "--bin",
             measure,
-        ]))?;
+        ])
+        .env(
+            "SYSTEMATIC_BLANK_APP",
+            project_root().join("target/release/blank-window"),
+        )
+        .env("SYSTEMATIC_DEB", &deb))?;
     }
     for measure in ["measure-documents", "measure-print"] {
         run(Cmd::cargo(&[

@@ -2,8 +2,10 @@
 //! interactive home screen, and memory after opening the demo workshop. Run with
 //! `cargo xtask bench` (it builds the app and provides a virtual display).
 //!
-//! Start-up is reported beside its own baseline from the same launches: the time until the
-//! web view has the static page (before any wasm runs), so the ratio shows what the UI adds.
+//! Start-up is reported beside two baselines from the same run: the time until the web view has
+//! the app's static page (before any wasm runs), and a blank Tauri 2 window with a static page
+//! (`tests/blank-window`, built by `cargo xtask bench`), launched in turn with the app. Also
+//! the size of the `.deb` when `SYSTEMATIC_DEB` names it.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -74,9 +76,26 @@ async fn main() {
         size as f64 / 1_048_576.0
     );
 
+    if let Some(deb) = std::env::var_os("SYSTEMATIC_DEB") {
+        let size = std::fs::metadata(&deb).map(|m| m.len()).unwrap_or(0);
+        println!(
+            "package: {} ({:.1} MiB)",
+            Path::new(&deb).display(),
+            size as f64 / 1_048_576.0
+        );
+    }
+
     let harness = Harness::start(DataFolder::Writable);
-    let (mut page, mut home) = (Vec::new(), Vec::new());
+    let blank_app = std::env::var_os("SYSTEMATIC_BLANK_APP").map(std::path::PathBuf::from);
+    let (mut page, mut home, mut blank) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..LAUNCHES {
+        if let Some(blank_app) = &blank_app {
+            let started = Instant::now();
+            let client = harness.connect_to(blank_app, &[]).await;
+            wait_for(&client, "[data-testid=blank]").await;
+            blank.push(started.elapsed());
+            client.close().await.expect("close");
+        }
         let started = Instant::now();
         let client = harness.connect().await;
         wait_for(&client, "body").await;
@@ -97,6 +116,14 @@ async fn main() {
         "ratio home/baseline: {:.2}",
         home.as_secs_f64() / page.as_secs_f64().max(1e-9)
     );
+    if !blank.is_empty() {
+        let blank = median(blank);
+        println!("launch → blank Tauri 2 window shown, median of {LAUNCHES}: {blank:.2?}");
+        println!(
+            "ratio home/blank window: {:.2} (target ≤ 1.3)",
+            home.as_secs_f64() / blank.as_secs_f64().max(1e-9)
+        );
+    }
 
     let client = harness.launch().await;
     click(&client, "[data-testid=open-demo]").await;
