@@ -213,9 +213,9 @@ fn a_newer_session_file_or_store_is_refused_in_plain_words() {
     let dir = tempfile::tempdir().expect("temp");
     let newer_file = dir.path().join("from-a-newer-app.systematic");
     std::fs::write(&newer_file, newer).expect("write");
-    let refused = session_file::read(&newer_file, &automerge::ActorId::random())
-        .err()
-        .expect("refused");
+    let Err(refused) = session_file::read(&newer_file, &automerge::ActorId::random()) else {
+        panic!("a newer session file was read");
+    };
     assert!(matches!(refused, SessionFileError::TooNew(_)), "{refused}");
     let mut app = App::open(DataFolder::chosen(dir.path()));
     let error = app
@@ -236,9 +236,9 @@ fn a_newer_session_file_or_store_is_refused_in_plain_words() {
         .expect("bump");
     drop(db);
     let before = std::fs::read(folder.path().join(database)).expect("read");
-    let refused = Store::open(&DataFolder::chosen(folder.path()))
-        .err()
-        .expect("newer store refused");
+    let Err(refused) = Store::open(&DataFolder::chosen(folder.path())) else {
+        panic!("a newer store was opened");
+    };
     assert!(refused.to_string().contains("newer version"), "{refused}");
     assert_eq!(
         std::fs::read(folder.path().join(database)).expect("read"),
