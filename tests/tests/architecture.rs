@@ -83,9 +83,10 @@ fn the_ipc_crate_is_serde_only() {
     for dep in own {
         assert!(
             // serde_json (and its small helpers) carries the values of merge conflicts; it is
-            // plain serde and compiles to wasm.
+            // plain serde and compiles to wasm. strum only derives `Request::name` (for the log)
+            // at compile time.
             ["serde", "serde_derive", "chrono", "num-traits", "autocfg", "proc-macro2", "quote", "syn", "unicode-ident", "serde_core",
-             "serde_json", "itoa", "memchr", "ryu", "zmij"]
+             "serde_json", "itoa", "memchr", "ryu", "zmij", "strum", "strum_macros", "heck"]
                 .contains(&dep.as_str()),
             "systematic-ipc must stay serde-only (it is compiled to wasm too), but depends on {dep}"
         );

@@ -11,7 +11,9 @@ use systematic_core::model::schema::WORKSHOP_FIELDS;
 use systematic_core::model::{FieldType, Kind};
 use systematic_tests::cli::{path, systematic};
 use systematic_tests::map_driver::{count, wait_until};
-use systematic_tests::{click, fill, text_of, wait_for, wait_for_text, DataFolder, Harness};
+use systematic_tests::{
+    click, fill, screenshot, text_of, wait_for, wait_for_text, DataFolder, Harness,
+};
 
 /// Every canary starts with this; nothing else in the app, its logs or its report does.
 const CANARY: &str = "zqcanary";
@@ -215,6 +217,7 @@ async fn no_canary_reaches_the_log_or_the_diagnostic_report() {
     click(&client, "[data-testid=show-help]").await;
     click(&client, "[data-testid=show-diagnostics]").await;
     let report = text_of(&client, "[data-testid=diagnostic-report]").await;
+    screenshot(&client, "help-diagnostics.png").await;
     assert!(report.contains("App version: "), "{report}");
     assert!(report.contains("WebKitGTK: 2."), "{report}");
     assert!(

@@ -4,9 +4,10 @@
 use systematic_tests::project_root;
 
 /// Everything the UI may do. Adding a permission means adding it here, in review.
-/// Per capability file: the main window gets the app's four commands, the projector window only
-/// `dispatch` (and the shell lets it ask only for the projector's view). No plugin permission:
-/// the dialog plugin is used from Rust only, so no web view can open files or dialogs by itself.
+/// Per capability file: the main window gets the app's six commands and may listen to events (the
+/// shell's `files-opened`), the projector window only `dispatch` (and the shell lets it ask only
+/// for the projector's view). No plugin permission: the dialog, single-instance and window-state
+/// plugins are used from Rust only, so no web view can open files or dialogs by itself.
 const ALLOWED_PERMISSIONS: &[(&str, &[&str])] = &[
     (
         "main-window",
@@ -15,6 +16,10 @@ const ALLOWED_PERMISSIONS: &[(&str, &[&str])] = &[
             "allow-choose-files",
             "allow-open-projector",
             "allow-print",
+            "allow-take-opened-files",
+            "allow-diagnostic-report",
+            "core:event:allow-listen",
+            "core:event:allow-unlisten",
         ],
     ),
     ("projector-window", &["allow-dispatch"]),
