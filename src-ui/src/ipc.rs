@@ -47,7 +47,13 @@ async fn call(request: Request) -> Result<Response, AppError> {
     }
     let answer = invoke_command(DISPATCH_COMMAND, args).await;
     if let Some(saves) = saves {
-        saves.finished(answer.as_ref().map(|_| ()));
+        let reads_outside_file = matches!(
+            request,
+            Request::OpenSessionFile { .. }
+                | Request::MergeSessionFiles { .. }
+                | Request::ImportMap { .. }
+        );
+        saves.finished(answer.as_ref().map(|_| ()), reads_outside_file);
     }
     answer
 }

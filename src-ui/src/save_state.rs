@@ -41,19 +41,40 @@ impl SaveState {
 
     /// A change was answered. Only a failure to store (the disk, the data folder, a damaged
     /// workshop) means "not saved"; a refused value is explained by its form and stores nothing.
-    pub fn finished(self, outcome: Result<(), &AppError>) {
+    /// `reads_outside_file`: the request read a file from outside (a session file, a map), so
+    /// "damaged" is about that file, which its screen explains, not about what is stored.
+    pub fn finished(self, outcome: Result<(), &AppError>, reads_outside_file: bool) {
         self.pending.update(|n| *n = n.saturating_sub(1));
         match outcome {
             Ok(()) => self.failed.set(None),
-            Err(error) if not_stored(error) => self.failed.set(Some(error.clone())),
+            Err(error) if not_stored(error, reads_outside_file) => {
+                self.failed.set(Some(error.clone()))
+            }
             Err(_) => {}
         }
     }
 }
 
-fn not_stored(error: &AppError) -> bool {
-    matches!(
-        error.kind,
-        ErrorKind::Storage | ErrorKind::DataFolder | ErrorKind::Damaged
-    )
+fn not_stored(error: &AppError, reads_outside_file: bool) -> bool {
+    match error.kind {
+        ErrorKind::Storage | ErrorKind::DataFolder => true,
+        ErrorKind::Damaged => !reads_outside_file,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_damaged_outside_file_is_not_a_failure_to_save() {
+        let damaged = AppError::new(ErrorKind::Damaged, "error-session-damaged");
+        assert!(!not_stored(&damaged, true));
+        assert!(not_stored(&damaged, false));
+        let full = AppError::new(ErrorKind::DataFolder, "error-data-folder-full");
+        assert!(not_stored(&full, true));
+        let typo = AppError::new(ErrorKind::Invalid, "error-field-required");
+        assert!(!not_stored(&typo, false));
+    }
 }

@@ -67,14 +67,21 @@ async fn a_double_clicked_file_opens_and_a_second_one_opens_in_the_running_app()
     client.close().await.expect("close");
 }
 
-/// The size of the main window in the plugin's saved state, if written.
-fn saved_main_size(harness: &Harness) -> Option<(u64, u64)> {
+/// The size of window `label` in the plugin's saved state, if written.
+fn saved_size(harness: &Harness, label: &str) -> Option<(u64, u64)> {
     let file = harness
         .root()
         .join("xdg-config/org.systematic.workshop/.window-state.json");
     let state: serde_json::Value = serde_json::from_slice(&std::fs::read(file).ok()?).ok()?;
-    let main = state.get("main")?;
-    Some((main.get("width")?.as_u64()?, main.get("height")?.as_u64()?))
+    let window = state.get(label)?;
+    Some((
+        window.get("width")?.as_u64()?,
+        window.get("height")?.as_u64()?,
+    ))
+}
+
+fn saved_main_size(harness: &Harness) -> Option<(u64, u64)> {
+    saved_size(harness, "main")
 }
 
 #[tokio::test]
