@@ -27,10 +27,6 @@ pub fn folder(data_dir: &Path) -> PathBuf {
 /// error when there is no usable data folder (a stick not plugged in is never created by
 /// logging). Called once, first thing; a second call changes nothing.
 pub fn start(data_dir: &Path) {
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::INFO)
-        .with_ansi(false)
-        .with_target(false);
     let file = data_dir
         .is_dir()
         .then(|| {
@@ -44,10 +40,10 @@ pub fn start(data_dir: &Path) {
         })
         .flatten();
     // Written synchronously: the last lines before a crash are the ones a report needs.
-    let _already = match file {
-        Some(file) => subscriber.with_writer(file).try_init(),
-        None => subscriber.with_writer(std::io::stderr).try_init(),
-    };
+    match file {
+        Some(file) => install(file),
+        None => install(std::io::stderr),
+    }
     log_panics();
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),
@@ -68,6 +64,30 @@ fn log_panics() {
         tracing::error!(place = place.as_str(), "panic");
         previous(info);
     }));
+}
+
+/// Only this app's own events (and the single-instance plugin's warnings) are written: the rule
+/// above is kept by reading our code, which cannot be done for every library's messages.
+fn install<W>(writer: W)
+where
+    W: for<'a> tracing_subscriber::fmt::MakeWriter<'a> + Send + Sync + 'static,
+{
+    use tracing::Level;
+    use tracing_subscriber::filter::Targets;
+    use tracing_subscriber::layer::SubscriberExt;
+    let ours = Targets::new()
+        .with_target("systematic_core", Level::INFO)
+        .with_target("systematic_workshop", Level::INFO)
+        .with_target("tauri_plugin_single_instance", Level::WARN);
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(Level::INFO)
+        .with_ansi(false)
+        .with_target(false)
+        .with_writer(writer)
+        .finish()
+        .with(ours);
+    // A second call (tests) leaves the first in place.
+    let _already = tracing::subscriber::set_global_default(subscriber);
 }
 
 /// The newest log file, if any.

@@ -10,9 +10,10 @@
 use std::path::{Path, PathBuf};
 use systematic_core::app::App;
 use systematic_core::data_dir::DataFolder;
+use systematic_core::model::Kind;
 use systematic_core::session_file::{self, SessionFileError, FILE_FORMAT_VERSION};
 use systematic_core::store::{Store, SCHEMA_VERSION};
-use systematic_ipc::{NewWorkshop, Passphrase, Request, Response};
+use systematic_ipc::{NewWorkshop, Operation, Passphrase, Request, Response};
 
 const PASSPHRASE: &str = "fixture passphrase";
 const DEMO_TITLE: &str = "What matters for Esther?";
@@ -124,6 +125,17 @@ fn every_released_session_file_format_opens_and_merges_with_this_version() {
 
         // A laptop on this version changes the workshop; the older file still merges with it
         // (as two laptops on two versions would), both ways.
+        let mut fields = serde_json::Map::new();
+        fields.insert("text".into(), "Written by this version".into());
+        app.handle(Request::Edit {
+            workshop: view.id.clone(),
+            ops: vec![Operation::Add {
+                kind: "note".into(),
+                id: Some("note-from-this-version".into()),
+                fields,
+            }],
+        })
+        .expect("an edit with this version");
         let newer = dir.path().join("this-version.systematic");
         app.handle(Request::SaveSessionFile {
             workshop: view.id.clone(),
@@ -146,6 +158,15 @@ fn every_released_session_file_format_opens_and_merges_with_this_version() {
         assert!(
             matches!(merged, Ok(Response::Merged { .. })),
             "{name}: {merged:?}"
+        );
+        let notes = older_side
+            .snapshot(&older.id)
+            .expect("the older side's workshop")
+            .items(Kind::Note)
+            .expect("notes");
+        assert!(
+            notes.iter().any(|n| n.id == "note-from-this-version"),
+            "{name}: this version's note did not reach the older file's laptop"
         );
         let back = app.handle(Request::MergeSessionFiles {
             workshop: view.id,

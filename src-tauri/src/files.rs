@@ -11,46 +11,81 @@ use std::sync::Mutex;
 use systematic_ipc::{AppError, ErrorKind, FilePurpose, Request};
 use tauri_plugin_dialog::DialogExt;
 
-/// The paths the person picked in file choosers since the app started. Requests that read or
-/// write a file may only name one of these, so a web view that went wrong cannot read or
-/// overwrite files of its own choosing.
+/// The files the web view may name. Paths picked in a file chooser this run may be read or
+/// written; paths given from outside (launch arguments, a second launch) and the recent session
+/// files of earlier runs may only be opened or merged, never overwritten. So a web view that went
+/// wrong cannot read or overwrite files of its own choosing.
 #[derive(Default)]
-pub struct Chosen(Mutex<HashSet<String>>);
+pub struct Chosen {
+    picked: Mutex<HashSet<String>>,
+    to_open: Mutex<HashSet<String>>,
+}
+
+fn refused(path: &str) -> AppError {
+    AppError::new(ErrorKind::Internal, "error-internal")
+        .with("detail", format!("{path} was not chosen in a file chooser"))
+}
 
 impl Chosen {
+    /// Paths picked in a file chooser: they may be read and written.
     pub fn remember(&self, paths: &[String]) {
-        let mut chosen = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        chosen.extend(paths.iter().cloned());
+        let mut picked = self.picked.lock().unwrap_or_else(|p| p.into_inner());
+        picked.extend(paths.iter().cloned());
     }
 
-    /// Refuses a path nobody picked.
+    /// Paths the person gave the app another way (a double-click, an earlier run's recent
+    /// files): they may be opened or merged only.
+    pub fn remember_to_open(&self, paths: &[String]) {
+        let mut to_open = self.to_open.lock().unwrap_or_else(|p| p.into_inner());
+        to_open.extend(paths.iter().cloned());
+    }
+
+    fn picked(&self, path: &str) -> bool {
+        self.picked
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains(path)
+    }
+
+    fn may_open(&self, path: &str, recent: &[String]) -> bool {
+        self.picked(path)
+            || recent.iter().any(|r| r == path)
+            || self
+                .to_open
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .contains(path)
+    }
+
+    /// Refuses a path nobody picked in a file chooser.
     pub fn check_path(&self, path: &str) -> Result<(), AppError> {
-        let chosen = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        if chosen.contains(path) {
+        if self.picked(path) {
             Ok(())
         } else {
-            Err(AppError::new(ErrorKind::Internal, "error-internal")
-                .with("detail", format!("{path} was not chosen in a file chooser")))
+            Err(refused(path))
         }
     }
 
-    /// Refuses a request that names a file nobody picked.
-    pub fn check(&self, request: &Request) -> Result<(), AppError> {
-        let named: Vec<&String> = match request {
-            Request::SaveSessionFile { path, .. } | Request::OpenSessionFile { path, .. } => {
-                vec![path]
+    /// Refuses a request that names a file it may not use; `recent` are the store's recent
+    /// session files (read under the app's lock, so a stick plugged in late still counts).
+    pub fn check(&self, request: &Request, recent: &[String]) -> Result<(), AppError> {
+        // Session files to open or merge; files that must have been picked in a chooser (those
+        // written, and map files, which are only ever picked).
+        let (opened, picked): (Vec<&String>, Vec<&String>) = match request {
+            Request::OpenSessionFile { path, .. } => (vec![path], vec![]),
+            Request::MergeSessionFiles { paths, .. } => (paths.iter().collect(), vec![]),
+            Request::ImportMap { paths, .. } => (vec![], paths.iter().collect()),
+            Request::SaveSessionFile { path, .. } | Request::ExportMap { path, .. } => {
+                (vec![], vec![path])
             }
-            Request::MergeSessionFiles { paths, .. } | Request::ImportMap { paths, .. } => {
-                paths.iter().collect()
-            }
-            Request::ExportMap { path, .. } => vec![path],
             _ => return Ok(()),
         };
-        let chosen = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        match named.into_iter().find(|p| !chosen.contains(*p)) {
+        if let Some(path) = opened.into_iter().find(|p| !self.may_open(p, recent)) {
+            return Err(refused(path));
+        }
+        match picked.into_iter().find(|p| !self.picked(p)) {
             None => Ok(()),
-            Some(path) => Err(AppError::new(ErrorKind::Internal, "error-internal")
-                .with("detail", format!("{path} was not chosen in a file chooser"))),
+            Some(path) => Err(refused(path)),
         }
     }
 }
@@ -141,16 +176,45 @@ mod tests {
             path: path.into(),
             passphrase: None,
         };
-        assert!(chosen.check(&save("/home/me/.bashrc")).is_err());
+        assert!(chosen.check(&save("/home/me/.bashrc"), &[]).is_err());
         chosen.remember(&["/media/usb/esther.systematic".into()]);
-        assert!(chosen.check(&save("/media/usb/esther.systematic")).is_ok());
+        assert!(chosen
+            .check(&save("/media/usb/esther.systematic"), &[])
+            .is_ok());
         let merge = Request::MergeSessionFiles {
             workshop: WorkshopId("w".into()),
             paths: vec!["/media/usb/esther.systematic".into(), "/etc/passwd".into()],
             force: false,
             passphrase: None,
         };
-        assert!(chosen.check(&merge).is_err());
-        assert!(chosen.check(&Request::ListWorkshops).is_ok());
+        assert!(chosen.check(&merge, &[]).is_err());
+        assert!(chosen.check(&Request::ListWorkshops, &[]).is_ok());
+    }
+
+    #[test]
+    fn files_given_from_outside_or_recent_may_be_opened_but_never_written() {
+        let chosen = Chosen::default();
+        let double_clicked = "/home/me/Desktop/table 2.systematic".to_owned();
+        let recent = vec!["/media/usb/esther.systematic".to_owned()];
+        chosen.remember_to_open(std::slice::from_ref(&double_clicked));
+        for path in [&double_clicked, &recent[0]] {
+            let open = Request::OpenSessionFile {
+                path: path.clone(),
+                passphrase: None,
+            };
+            assert!(chosen.check(&open, &recent).is_ok(), "{path}");
+            let save = Request::SaveSessionFile {
+                workshop: WorkshopId("w".into()),
+                path: path.clone(),
+                passphrase: None,
+            };
+            assert!(chosen.check(&save, &recent).is_err(), "{path}");
+            let export = Request::ExportMap {
+                workshop: WorkshopId("w".into()),
+                path: path.clone(),
+                format: "kumu".into(),
+            };
+            assert!(chosen.check(&export, &recent).is_err(), "{path}");
+        }
     }
 }

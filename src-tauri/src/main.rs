@@ -25,12 +25,16 @@ fn dispatch(
         return Err(AppError::new(ErrorKind::Internal, "error-internal")
             .with("detail", "the projector window only shows"));
     }
-    // The web view may only name files the person picked in a file chooser.
-    chosen.check(&request)?;
     // A panic in an earlier request must not lock the facilitator out of their workshop.
     let mut app = state
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
+    // The web view may only name files the person picked in a file chooser, or gave the app to
+    // open (a double-click, the recent files).
+    // (The recent files are read only for a request that names a file not otherwise allowed.)
+    chosen
+        .check(&request, &[])
+        .or_else(|_| chosen.check(&request, &app.recent_files()))?;
     let takes_away = matches!(
         request,
         Request::ForgetPersonalDetails { .. } | Request::LockWorkshop { .. }
@@ -138,7 +142,13 @@ fn main() {
     systematic_core::untrusted::serve_or_register();
     let folder = data_dir::from_env();
     let cwd = std::env::current_dir().unwrap_or_default();
-    let given = outside::files_in_args(std::env::args().skip(1), &cwd);
+    // A file name that is not UTF-8 cannot be named over IPC; it is left out, not a panic.
+    let given = outside::files_in_args(
+        std::env::args_os()
+            .skip(1)
+            .filter_map(|arg| arg.into_string().ok()),
+        &cwd,
+    );
     let result = tauri::Builder::default()
         // First: a second launch on the same data folder hands its files to the running app and
         // exits here, before it touches the store or opens a window.
@@ -158,10 +168,8 @@ fn main() {
             let app = App::open(folder);
             systematic_core::logging::start(app.data_dir());
             let chosen = tauri_app.state::<files::Chosen>();
-            // Files named at launch were chosen by the person, in the file manager or a shell;
-            // the recent files were chosen in an earlier run.
-            chosen.remember(&given);
-            chosen.remember(&app.recent_files());
+            // Files named at launch were given by the person, in the file manager or a shell.
+            chosen.remember_to_open(&given);
             tauri_app.state::<outside::Arrivals>().push(given);
             tauri_app.manage(Mutex::new(app));
             window_state::save_while_running(tauri_app.handle().clone());

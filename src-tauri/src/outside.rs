@@ -45,7 +45,7 @@ pub fn second_launch(app: &tauri::AppHandle, argv: Vec<String>, cwd: String) {
     let files = files_in_args(argv.into_iter().skip(1), Path::new(&cwd));
     tracing::info!(files = files.len(), "second launch handed over");
     if !files.is_empty() {
-        app.state::<crate::files::Chosen>().remember(&files);
+        app.state::<crate::files::Chosen>().remember_to_open(&files);
         app.state::<Arrivals>().push(files);
         let _ = app.emit_to(MAIN_WINDOW, FILES_OPENED_EVENT, ());
     }

@@ -163,3 +163,63 @@ fn the_unpacked_package_has_a_valid_desktop_entry_and_file_type_and_its_tool_run
         "{kind}"
     );
 }
+
+#[test]
+fn the_packaged_app_starts_and_logs_that_it_did() {
+    use std::os::unix::process::CommandExt;
+    assert!(
+        std::env::var_os("DISPLAY").is_some(),
+        "the packaged app needs a display: run through `cargo xtask test` (it uses xvfb-run)"
+    );
+    let deb = deb();
+    let root = tempfile::tempdir().expect("temp folder");
+    let unpacked = root.path().join("unpacked");
+    output(
+        "dpkg-deb",
+        &["-x", path_text(&deb), path_text(&unpacked)],
+        None,
+    );
+    let data = root.path().join("data");
+    std::fs::create_dir_all(&data).expect("data folder");
+    let mut app = Command::new(unpacked.join("usr/bin/systematic-workshop"));
+    for (var, sub) in [
+        ("XDG_DATA_HOME", "xdg-data"),
+        ("XDG_CONFIG_HOME", "xdg-config"),
+        ("XDG_CACHE_HOME", "xdg-cache"),
+    ] {
+        app.env(var, root.path().join(sub));
+    }
+    let mut app = app
+        .env(systematic_core::data_dir::DATA_DIR_ENV, &data)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+        .expect("start the packaged app");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let mut started = false;
+    while std::time::Instant::now() < deadline {
+        let log = systematic_core::logging::last_lines(&data, 10).join("\n");
+        if log.contains("started") {
+            started = true;
+            break;
+        }
+        if let Ok(Some(status)) = app.try_wait() {
+            panic!("the packaged app ended at once: {status}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    // Still running a moment later: it did not start only to fail.
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    let running = matches!(app.try_wait(), Ok(None));
+    // SAFETY: kill(2) on the process group of our own child (the app and its web view).
+    unsafe {
+        libc::kill(-(app.id() as i32), libc::SIGKILL);
+    }
+    let _ = app.wait();
+    assert!(
+        started,
+        "the packaged app wrote no \"started\" line in its log"
+    );
+    assert!(running, "the packaged app ended soon after starting");
+}

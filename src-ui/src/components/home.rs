@@ -65,20 +65,21 @@ pub fn Home(on_open: Callback<WorkshopId>, incoming: RwSignal<Vec<String>>) -> i
     let open_path = move |path: String, passphrase: Option<String>| {
         let had_passphrase = passphrase.is_some();
         opening.set(true);
+        already_here.set(None);
         spawn_local(async move {
             let result = ipc::open_session_file(path.clone(), passphrase).await;
-            opening.set(false);
             match result {
-                Ok(view) => {
-                    protected_file.set(None);
-                    on_open.run(view.id);
-                }
+                // `opening` stays set: this screen is leaving for the workshop, and a file still
+                // waiting must not start opening on the way out (it opens on the next visit).
+                Ok(view) => on_open.run(view.id),
                 Err(e) if asks_for_file_passphrase(&e) => {
+                    opening.set(false);
                     // The prompt explains itself the first time; a wrong passphrase is said.
                     error.set(had_passphrase.then_some(e));
                     protected_file.set(Some(path));
                 }
                 Err(e) => {
+                    opening.set(false);
                     protected_file.set(None);
                     // The file's workshop is already here, with news to merge: offer to open it.
                     already_here.set(
