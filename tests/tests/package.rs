@@ -34,6 +34,18 @@ fn output(program: impl AsRef<std::ffi::OsStr>, args: &[&str], stdin: Option<&Pa
     String::from_utf8_lossy(&result.stdout).into_owned()
 }
 
+/// The package unpacked (`dpkg-deb -x`) into `unpacked/` of a new temporary folder.
+fn unpack(deb: &Path) -> (tempfile::TempDir, PathBuf) {
+    let root = tempfile::tempdir().expect("temp folder");
+    let unpacked = root.path().join("unpacked");
+    output(
+        "dpkg-deb",
+        &["-x", path_text(deb), path_text(&unpacked)],
+        None,
+    );
+    (root, unpacked)
+}
+
 fn path_text(path: &Path) -> &str {
     path.to_str().expect("utf-8 path")
 }
@@ -78,14 +90,7 @@ fn the_package_holds_the_app_the_tool_the_file_type_and_the_documentation() {
 
 #[test]
 fn the_unpacked_package_has_a_valid_desktop_entry_and_file_type_and_its_tool_runs() {
-    let deb = deb();
-    let root = tempfile::tempdir().expect("temp folder");
-    let unpacked = root.path().join("unpacked");
-    output(
-        "dpkg-deb",
-        &["-x", path_text(&deb), path_text(&unpacked)],
-        None,
-    );
+    let (root, unpacked) = unpack(&deb());
 
     let desktop = unpacked.join("usr/share/applications/systematic-workshop.desktop");
     output("desktop-file-validate", &[path_text(&desktop)], None);
@@ -171,14 +176,7 @@ fn the_packaged_app_starts_and_logs_that_it_did() {
         std::env::var_os("DISPLAY").is_some(),
         "the packaged app needs a display: run through `cargo xtask test` (it uses xvfb-run)"
     );
-    let deb = deb();
-    let root = tempfile::tempdir().expect("temp folder");
-    let unpacked = root.path().join("unpacked");
-    output(
-        "dpkg-deb",
-        &["-x", path_text(&deb), path_text(&unpacked)],
-        None,
-    );
+    let (root, unpacked) = unpack(&deb());
     let data = root.path().join("data");
     std::fs::create_dir_all(&data).expect("data folder");
     let mut app = Command::new(unpacked.join("usr/bin/systematic-workshop"));

@@ -56,6 +56,11 @@ fn main() -> ExitCode {
     }
 }
 
+/// Workspace members left out of the app's build and the workspace tests: the end-to-end crate
+/// (run on its own once the app is built) and the blank window (`cargo xtask bench` only).
+const NOT_BUILT_WITH_THE_APP: [&str; 4] =
+    ["--exclude", "systematic-tests", "--exclude", "blank-window"];
+
 /// The release app binary.
 fn app_binary() -> PathBuf {
     project_root().join("target/release/systematic-workshop")
@@ -78,31 +83,21 @@ fn build() -> Result<(), String> {
 /// "WebAssembly.Module doesn't parse … doesn't start with '\0asm'" until it is rebuilt. Once the
 /// app alone has written every asset, the second build only reads them.
 fn build_app() -> Result<(), String> {
-    let workspace = [
-        "--release",
-        "--workspace",
-        "--exclude",
-        "systematic-tests",
-        "--exclude",
-        "blank-window",
-    ];
-    run(Cmd::cargo(&["build", "--bins"]).args(workspace))?;
+    let workspace = ["--release", "--workspace"];
+    run(Cmd::cargo(&["build", "--bins"])
+        .args(workspace)
+        .args(NOT_BUILT_WITH_THE_APP))?;
     // --tests, not --all-targets: the benchmarks are built by `cargo xtask bench` only.
-    run(Cmd::cargo(&["build", "--tests"]).args(workspace))
+    run(Cmd::cargo(&["build", "--tests"])
+        .args(workspace)
+        .args(NOT_BUILT_WITH_THE_APP))
 }
 
 /// The `.deb`: the release binaries only (no test targets), then the bundler.
 fn bundle() -> Result<PathBuf, String> {
     setup::all()?;
     ui::build()?;
-    run(
-        Cmd::cargo(&["build", "--release", "--bins", "--workspace"]).args([
-            "--exclude",
-            "systematic-tests",
-            "--exclude",
-            "blank-window",
-        ]),
-    )?;
+    run(Cmd::cargo(&["build", "--release", "--bins", "--workspace"]).args(NOT_BUILT_WITH_THE_APP))?;
     package::bundle_built_app()
 }
 
@@ -146,15 +141,7 @@ fn test() -> Result<(), String> {
     // Release everywhere: the end-to-end tests need the release app, and one profile means every
     // dependency is compiled once.
     build_app()?;
-    run(Cmd::cargo(&[
-        "test",
-        "--release",
-        "--workspace",
-        "--exclude",
-        "systematic-tests",
-        "--exclude",
-        "blank-window",
-    ]))?;
+    run(Cmd::cargo(&["test", "--release", "--workspace"]).args(NOT_BUILT_WITH_THE_APP))?;
     // The package test unpacks this .deb and runs what is inside.
     let deb = package::bundle_built_app()?;
     run(end_to_end(&[
