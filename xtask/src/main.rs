@@ -5,11 +5,13 @@
 //! the way it is.
 
 mod cmd;
+mod lint;
 mod package;
 mod setup;
 mod ui;
 
 use cmd::{project_root, run, Cmd};
+use lint::Lints;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -68,8 +70,8 @@ fn app_binary() -> PathBuf {
 
 fn build() -> Result<(), String> {
     setup::all()?;
-    ui::build()?;
-    build_app()
+    ui::build(None)?;
+    build_app(None)
 }
 
 /// Builds the release app together with the workspace's test targets. Building them in one go
@@ -82,21 +84,33 @@ fn build() -> Result<(), String> {
 /// same time, and one of them can embed a file the other is still writing: the app then shows
 /// "WebAssembly.Module doesn't parse … doesn't start with '\0asm'" until it is rebuilt. Once the
 /// app alone has written every asset, the second build only reads them.
-fn build_app() -> Result<(), String> {
-    let workspace = ["--release", "--workspace"];
-    run(Cmd::cargo(&["build", "--bins"])
-        .args(workspace)
-        .args(NOT_BUILT_WITH_THE_APP))?;
-    // --tests, not --all-targets: the benchmarks are built by `cargo xtask bench` only.
-    run(Cmd::cargo(&["build", "--tests"])
-        .args(workspace)
-        .args(NOT_BUILT_WITH_THE_APP))
+fn build_app(lints: Option<&Lints>) -> Result<(), String> {
+    let cargo = |args: &[&str]| {
+        let cmd = Cmd::cargo(args)
+            .args(["--release", "--workspace"])
+            .args(NOT_BUILT_WITH_THE_APP);
+        match lints {
+            Some(lints) => lints.on(cmd),
+            None => cmd,
+        }
+    };
+    run(cargo(&["build", "--bins"]))?;
+    // Linting covers every target, as `cargo clippy --all-targets` would; otherwise the
+    // benchmarks are left to `cargo xtask bench`.
+    run(cargo(&[
+        "build",
+        if lints.is_some() {
+            "--all-targets"
+        } else {
+            "--tests"
+        },
+    ]))
 }
 
 /// The `.deb`: the release binaries only (no test targets), then the bundler.
 fn bundle() -> Result<PathBuf, String> {
     setup::all()?;
-    ui::build()?;
+    ui::build(None)?;
     run(Cmd::cargo(&["build", "--release", "--bins", "--workspace"]).args(NOT_BUILT_WITH_THE_APP))?;
     package::bundle_built_app()
 }
@@ -117,42 +131,35 @@ fn open_app() -> Result<(), String> {
     run(Cmd::new(app_binary()))
 }
 
+/// Clippy runs inside the builds (see `lint.rs`), so every crate is compiled once.
 fn test() -> Result<(), String> {
     setup::all()?;
+    let lints = Lints::for_the_workspace()?;
     let ui_manifest = ui::manifest();
     run(Cmd::cargo(&["fmt", "--all", "--check"]))?;
     run(Cmd::cargo(&["fmt", "--check", "--manifest-path"]).arg(&ui_manifest))?;
-    // The shell embeds the UI at compile time, so the UI is built before anything that compiles it.
-    ui::build()?;
-    run(Cmd::cargo(&[
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--release",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    run(ui::native(
-        "clippy",
-        &["--all-targets", "--", "-D", "warnings"],
-    ))?;
-    run(ui::native("test", &[]))?;
+    // The shell embeds the UI at compile time, so the UI is built before anything that compiles
+    // it. Its program is linted for the target it runs on; its unit tests on the host.
+    ui::build(Some(&Lints::for_the_ui()?))?;
+    run(lints.on(ui::native("test", &[])))?;
     // Release everywhere: the end-to-end tests need the release app, and one profile means every
     // dependency is compiled once.
-    build_app()?;
-    run(Cmd::cargo(&["test", "--release", "--workspace"]).args(NOT_BUILT_WITH_THE_APP))?;
+    build_app(Some(&lints))?;
+    run(lints.on(Cmd::cargo(&["test", "--release", "--workspace"]).args(NOT_BUILT_WITH_THE_APP)))?;
+    // The start-up baseline of `cargo xtask bench`, built here so that it is linted too.
+    run(lints.on(Cmd::cargo(&["build", "--release", "-p", "blank-window"])))?;
     // The package test unpacks this .deb and runs what is inside.
     let deb = package::bundle_built_app()?;
-    run(end_to_end(&[
-        "test",
-        "--release",
-        "-p",
-        "systematic-tests",
-        "--",
-        "--test-threads=1",
-    ])
-    .env("SYSTEMATIC_DEB", deb))
+    run(lints
+        .on(end_to_end(&[
+            "test",
+            "--release",
+            "-p",
+            "systematic-tests",
+            "--",
+            "--test-threads=1",
+        ]))
+        .env("SYSTEMATIC_DEB", deb))
 }
 
 /// Every benchmark of docs/BENCHMARKS.md: the app's start-up and memory, the document and

@@ -3,13 +3,15 @@
 use crate::cmd::{project_root, run, Cmd};
 use std::path::PathBuf;
 
-/// Debian packages: the wasm toolchain (Debian's rustc-web can build std for wasm32), WebKitGTK
-/// for Tauri, the WebDriver for end-to-end tests, a virtual display, and tools for tests.
+/// Debian packages: the wasm toolchain (Debian's rustc-web can build std for wasm32) and its
+/// clippy, WebKitGTK for Tauri, the WebDriver for end-to-end tests, a virtual display, and tools
+/// for tests.
 const DEBIAN_PACKAGES: &[&str] = &[
     "rustc-web",
     "cargo-web",
     "rust-web-llvm",
     "rust-web-src",
+    "rust-web-clippy",
     "lld-22",
     "libwebkit2gtk-4.1-dev",
     "build-essential",
