@@ -5,6 +5,7 @@ fn main() {
         "dispatch",
         "choose_files",
         "open_projector",
+        "close_projector",
         "print",
         "take_opened_files",
         "diagnostic_report",

@@ -17,6 +17,9 @@ pub const DISPATCH_COMMAND: &str = "dispatch";
 pub const CHOOSE_FILES_COMMAND: &str = "choose_files";
 /// The name of the Tauri command that opens (or brings forward) the projector window.
 pub const OPEN_PROJECTOR_COMMAND: &str = "open_projector";
+/// The name of the Tauri command that closes the projector window if it is open; its size and
+/// place are kept, so it opens again where it was.
+pub const CLOSE_PROJECTOR_COMMAND: &str = "close_projector";
 /// The name of the Tauri command that hands the UI the session files given to the app from
 /// outside (command line, double-click, a second launch) and not opened yet; no arguments.
 pub const TAKE_OPENED_FILES_COMMAND: &str = "take_opened_files";

@@ -132,6 +132,18 @@ fn open_projector(app: tauri::AppHandle) -> Result<(), AppError> {
     .map_err(window_error)
 }
 
+/// Closes the projector window (`systematic_ipc::CLOSE_PROJECTOR_COMMAND`) as its own close
+/// button would, so the window-state plugin keeps its size and place for the next time it opens.
+/// Closing a projector that is not open does nothing.
+#[tauri::command]
+fn close_projector(app: tauri::AppHandle) -> Result<(), AppError> {
+    use tauri::Manager;
+    match app.get_webview_window(PROJECTOR_WINDOW) {
+        Some(window) => window.close().map_err(window_error),
+        None => Ok(()),
+    }
+}
+
 fn window_error(error: tauri::Error) -> AppError {
     AppError::new(ErrorKind::Internal, "error-projector-window").with("detail", error.to_string())
 }
@@ -179,6 +191,7 @@ fn main() {
             dispatch,
             choose_files,
             open_projector,
+            close_projector,
             print,
             take_opened_files,
             diagnostic_report
@@ -204,6 +217,10 @@ mod tests {
         assert_eq!(
             systematic_ipc::OPEN_PROJECTOR_COMMAND,
             stringify!(open_projector)
+        );
+        assert_eq!(
+            systematic_ipc::CLOSE_PROJECTOR_COMMAND,
+            stringify!(close_projector)
         );
         assert_eq!(systematic_ipc::PRINT_COMMAND, stringify!(print));
         assert_eq!(

@@ -2,8 +2,10 @@
 //! entry runs `systematic-workshop %F`) opens that workshop; a second double-click while the app
 //! runs opens the second workshop in the running app, and the second copy ends without a window
 //! (single instance per data folder, over a private D-Bus session bus). The window comes back at
-//! the size it was left at, through the saved window state.
+//! the size it was left at, through the saved window state, and so does a closed projector.
 
+use fantoccini::wd::WindowHandle;
+use fantoccini::Client;
 use std::path::Path;
 use std::time::Duration;
 use systematic_tests::cli::{path, systematic};
@@ -78,6 +80,89 @@ fn saved_size(harness: &Harness, label: &str) -> Option<(u64, u64)> {
         window.get("width")?.as_u64()?,
         window.get("height")?.as_u64()?,
     ))
+}
+
+/// The projector window's handle, once it has opened beside `main`.
+async fn projector_window(client: &Client, main: &WindowHandle) -> WindowHandle {
+    for _ in 0..100 {
+        let windows = client.windows().await.expect("window list");
+        if let Some(other) = windows.into_iter().find(|w| w != main) {
+            return other;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no projector window opened");
+}
+
+/// Opens the projector from the main window and answers its place and size.
+async fn open_projector(client: &Client, main: &WindowHandle) -> (u64, u64, u64, u64) {
+    click(client, "[data-testid=projector-open]").await;
+    let projector = projector_window(client, main).await;
+    client
+        .switch_to_window(projector)
+        .await
+        .expect("switch to the projector");
+    // Restored as the window opens; give the window manager-less X server a moment.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let rect = client.get_window_rect().await.expect("projector rect");
+    client
+        .switch_to_window(main.clone())
+        .await
+        .expect("back to the main window");
+    rect
+}
+
+#[tokio::test]
+async fn a_closed_projector_comes_back_where_it_was() {
+    let mut harness = Harness::start(systematic_tests::DataFolder::Writable);
+    let client = harness.launch().await;
+    fill(&client, "[data-testid=laptop-name]", "Front table").await;
+    click(&client, "[data-testid=laptop-save]").await;
+    click(&client, "[data-testid=open-demo]").await;
+    wait_for_text(&client, "[data-testid=workshop-heading]", "Esther").await;
+    let main = client.window().await.expect("main window");
+    let first = open_projector(&client, &main).await;
+    // The facilitator drags it onto the projector's screen and gives it another size.
+    let moved = (first.0 + 120, first.1 + 90, 900, 500);
+    client
+        .switch_to_window(projector_window(&client, &main).await)
+        .await
+        .expect("switch to the projector");
+    client
+        .set_window_rect(
+            moved.0 as u32,
+            moved.1 as u32,
+            moved.2 as u32,
+            moved.3 as u32,
+        )
+        .await
+        .expect("move the projector");
+    client
+        .switch_to_window(main.clone())
+        .await
+        .expect("back to the main window");
+    click(&client, "[data-testid=projector-close]").await;
+    wait_until(&client, "the projector window closes", || async {
+        matches!(client.windows().await.map(|w| w.len()), Ok(1))
+    })
+    .await;
+    assert_ne!(first, moved, "the projector did not move");
+    assert_eq!(open_projector(&client, &main).await, moved);
+
+    // And after the app is stopped and started again, from the saved window state.
+    click(&client, "[data-testid=projector-close]").await;
+    wait_until(&client, "the projector's place is saved", || async {
+        saved_size(&harness, "projector") == Some((moved.2, moved.3))
+    })
+    .await;
+    drop(client);
+    harness.kill_and_restart();
+    let client = harness.launch().await;
+    click(&client, "[data-testid=continue-workshop]").await;
+    wait_for_text(&client, "[data-testid=workshop-heading]", "Esther").await;
+    let main = client.window().await.expect("main window");
+    assert_eq!(open_projector(&client, &main).await, moved);
+    client.close().await.expect("close");
 }
 
 fn saved_main_size(harness: &Harness) -> Option<(u64, u64)> {

@@ -4,7 +4,7 @@
 use systematic_tests::project_root;
 
 /// Everything the UI may do. Adding a permission means adding it here, in review.
-/// Per capability file: the main window gets the app's six commands and may listen to events (the
+/// Per capability file: the main window gets the app's seven commands and may listen to events (the
 /// shell's `files-opened`), the projector window only `dispatch` (and the shell lets it ask only
 /// for the projector's view). No plugin permission: the dialog, single-instance and window-state
 /// plugins are used from Rust only, so no web view can open files or dialogs by itself.
@@ -15,6 +15,7 @@ const ALLOWED_PERMISSIONS: &[(&str, &[&str])] = &[
             "allow-dispatch",
             "allow-choose-files",
             "allow-open-projector",
+            "allow-close-projector",
             "allow-print",
             "allow-take-opened-files",
             "allow-diagnostic-report",

@@ -579,6 +579,7 @@ error-projector-window = The projector window could not be opened ({ $detail }).
 
 ## Projector
 projector-open = Open projector window
+projector-close = Close projector window
 projector-shows = Projector shows
 projector-shows-stage = The stage and its question
 projector-shows-map = The system map

@@ -579,6 +579,7 @@ error-projector-window = Projektorfönstret kunde inte öppnas ({ $detail }). Sj
 
 ## Projektor
 projector-open = Öppna projektorfönstret
+projector-close = Stäng projektorfönstret
 projector-shows = Projektorn visar
 projector-shows-stage = Steget och dess fråga
 projector-shows-map = Systemkartan

@@ -48,9 +48,17 @@ pub fn ProjectorControls(personas: Signal<Vec<(String, String)>>) -> impl IntoVi
             }
         });
     };
+    let close = move |_| {
+        spawn_local(async move {
+            if let Err(e) = ipc::close_projector().await {
+                state.error.set(Some(e));
+            }
+        });
+    };
     view! {
         <div class="projector-controls">
             <button data-testid="projector-open" on:click=open>{t("projector-open")}</button>
+            <button data-testid="projector-close" on:click=close>{t("projector-close")}</button>
             <label>
                 <span>{t("projector-shows")}</span>
                 <select data-testid="projector-shows" prop:value=move || choice.get()
