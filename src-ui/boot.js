@@ -1,8 +1,22 @@
 // Loads the wasm UI. A failure is written on the page: a blank window tells nobody anything.
+// The marks let `cargo xtask bench` (tests/src/bin/measure.rs) show where start-up time goes.
 import init from "./app.js";
 
-init().then(
-  () => document.getElementById("boot-status")?.remove(),
+performance.mark("boot.js runs");
+// The home screen's first two questions are asked now, while the wasm loads, and `ipc.rs` takes
+// the answers (`asked_at_boot`). Not by the projector window: it may only ask for its view.
+if (location.hash !== "#projector") {
+  const ask = (request) => window.__TAURI__.core.invoke("dispatch", { request });
+  window.__systematicAskedAtBoot = {
+    status: ask({ type: "status" }),
+    list_workshops: ask({ type: "list_workshops" }),
+  };
+}
+start().then(
+  () => {
+    performance.mark("wasm UI started");
+    document.getElementById("boot-status")?.remove();
+  },
   (error) => {
     const status = document.getElementById("boot-status");
     if (status) {
@@ -11,3 +25,14 @@ init().then(
     }
   },
 );
+
+// The wasm is shipped gzipped (a third of its size) and unpacked while it is compiled: WebKitGTK
+// hands a custom-scheme response to the page in small pieces, so fewer bytes arrive sooner.
+async function start() {
+  const packed = await fetch(new URL("app_bg.wasm.gz", import.meta.url));
+  if (!packed.ok) throw new Error("app_bg.wasm.gz: " + packed.status);
+  const wasm = new Response(packed.body.pipeThrough(new DecompressionStream("gzip")), {
+    headers: { "content-type": "application/wasm" },
+  });
+  await init({ module_or_path: wasm });
+}

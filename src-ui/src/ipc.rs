@@ -7,8 +7,8 @@ use systematic_ipc::{
     MapEdit, MapEdited, MapView, MergeReport, NewWorkshop, Operation, Passphrase, Persona,
     PersonaDraft, PersonaId, PersonalDetails, PrintOutcome, PrintRequest, ProjectorView, Reach,
     Request, Response, Showing, Template, WorkshopId, WorkshopSummary, WorkshopView,
-    CHOOSE_FILES_COMMAND, DIAGNOSTIC_REPORT_COMMAND, DISPATCH_COMMAND, FILES_OPENED_EVENT,
-    OPEN_PROJECTOR_COMMAND, PRINT_COMMAND, TAKE_OPENED_FILES_COMMAND,
+    CHOOSE_FILES_COMMAND, CLOSE_PROJECTOR_COMMAND, DIAGNOSTIC_REPORT_COMMAND, DISPATCH_COMMAND,
+    FILES_OPENED_EVENT, OPEN_PROJECTOR_COMMAND, PRINT_COMMAND, TAKE_OPENED_FILES_COMMAND,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -45,7 +45,10 @@ async fn call(request: Request) -> Result<Response, AppError> {
     if let Some(saves) = saves {
         saves.started();
     }
-    let answer = invoke_command(DISPATCH_COMMAND, args).await;
+    let answer = match asked_at_boot(&request) {
+        Some(asked) => decode(wasm_bindgen_futures::JsFuture::from(asked).await),
+        None => invoke_command(DISPATCH_COMMAND, args).await,
+    };
     if let Some(saves) = saves {
         let reads_outside_file = matches!(
             request,
@@ -64,7 +67,34 @@ async fn invoke_command<T: serde::de::DeserializeOwned>(
     cmd: &str,
     args: JsValue,
 ) -> Result<T, AppError> {
-    match invoke(cmd, args).await {
+    decode(invoke(cmd, args).await)
+}
+
+/// The requests `boot.js` sends while the wasm loads, by their serde tag: the home screen's
+/// first two questions, answered by the time the screen is mounted instead of after it.
+const ASKED_AT_BOOT: [(Request, &str); 2] = [
+    (Request::Status, "status"),
+    (Request::ListWorkshops, "list_workshops"),
+];
+
+/// The answer `boot.js` asked for `request`, the first time only (later calls ask anew, so
+/// "Try again" reads the folder again).
+fn asked_at_boot(request: &Request) -> Option<js_sys::Promise> {
+    use wasm_bindgen::JsCast as _;
+    let (_, tag) = ASKED_AT_BOOT.iter().find(|(asked, _)| asked == request)?;
+    let window = web_sys::window()?;
+    let asked =
+        js_sys::Reflect::get(&window, &JsValue::from_str("__systematicAskedAtBoot")).ok()?;
+    let key = JsValue::from_str(tag);
+    let promise = js_sys::Reflect::get(&asked, &key).ok()?.dyn_into().ok()?;
+    js_sys::Reflect::delete_property(asked.dyn_ref::<js_sys::Object>()?, &key).ok()?;
+    Some(promise)
+}
+
+/// An invoked command's answer: its value, or its error as an `AppError` (or, from Tauri
+/// itself, a plain string).
+fn decode<T: serde::de::DeserializeOwned>(answer: Result<JsValue, JsValue>) -> Result<T, AppError> {
+    match answer {
         Ok(value) => serde_wasm_bindgen::from_value(value).map_err(internal),
         Err(value) => Err(serde_wasm_bindgen::from_value(value.clone())
             .unwrap_or_else(|_| internal(value.as_string().unwrap_or_default()))),
@@ -468,6 +498,20 @@ pub async fn open_projector() -> Result<(), AppError> {
     }
 }
 
+/// Closes the projector window; it opens again where it was.
+pub async fn close_projector() -> Result<(), AppError> {
+    match invoke(
+        CLOSE_PROJECTOR_COMMAND,
+        JsValue::from(js_sys::Object::new()),
+    )
+    .await
+    {
+        Ok(_) => Ok(()),
+        Err(value) => Err(serde_wasm_bindgen::from_value(value.clone())
+            .unwrap_or_else(|_| internal(value.as_string().unwrap_or_default()))),
+    }
+}
+
 /// Puts `showing` on the projector.
 pub async fn show_on_projector(
     workshop: WorkshopId,
@@ -530,4 +574,23 @@ pub async fn print(
     js_sys::Reflect::set(&args, &"onProgress".into(), &on_progress)
         .map_err(|e| internal(format!("{e:?}")))?;
     invoke_command(PRINT_COMMAND, args).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ASKED_AT_BOOT;
+
+    /// `boot.js` writes these requests by hand; they must be what serde makes of them.
+    #[test]
+    fn boot_js_asks_what_the_ipc_types_say() {
+        let boot = include_str!("../boot.js");
+        for (request, tag) in ASKED_AT_BOOT {
+            let json = serde_json::to_value(&request).expect("serialise");
+            assert_eq!(json, serde_json::json!({ "type": tag }), "{request:?}");
+            assert!(
+                boot.contains(&format!("{tag}: ask({{ type: \"{tag}\" }})")),
+                "boot.js does not ask for {tag}"
+            );
+        }
+    }
 }

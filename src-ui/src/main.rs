@@ -12,6 +12,7 @@ mod marks;
 mod save_state;
 
 fn main() {
+    marks::startup("wasm main() starts");
     console_error_panic_hook::set_once();
     // The projector window loads the same page with `#projector`.
     let projector = web_sys::window()
@@ -22,4 +23,5 @@ fn main() {
     } else {
         leptos::mount::mount_to_body(components::app::App);
     }
+    marks::startup("first screen mounted");
 }

@@ -1,8 +1,16 @@
 //! Timing marks for the canvas benchmark (`measure-map`): when the page has put an array at
 //! `window.__systematicMarks`, `mark` appends `[name, performance.now()]` to it; otherwise it
-//! does nothing.
+//! does nothing. And the start-up's marks in the page's performance timeline, which `measure`
+//! reads to show where the time from launch to the home screen goes.
 
 use wasm_bindgen::JsValue;
+
+/// Marks a step of start-up (`performance.mark`); costs microseconds, so it is always on.
+pub fn startup(step: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(step);
+    }
+}
 
 pub fn mark(name: &str) {
     let Some(window) = web_sys::window() else {

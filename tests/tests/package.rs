@@ -80,7 +80,8 @@ fn the_package_holds_the_app_the_tool_the_file_type_and_the_documentation() {
         .lines()
         .find_map(|l| l.strip_prefix("Depends: "))
         .unwrap_or_default();
-    for needed in ["libwebkit2gtk-4.1-0", "cups-client", "xdg-utils"] {
+    // 2.40 brought DecompressionStream, which unpacks the UI (src-ui/boot.js).
+    for needed in ["libwebkit2gtk-4.1-0 (>= 2.40)", "cups-client", "xdg-utils"] {
         assert!(
             depends.contains(needed),
             "Depends lacks {needed}: {control}"

@@ -2,6 +2,7 @@
 //! target), then packaging it into `src-ui/dist`, which the shell embeds.
 
 use crate::cmd::{project_root, run, Cmd};
+use crate::lint::Lints;
 use crate::setup;
 use std::path::{Path, PathBuf};
 
@@ -13,8 +14,8 @@ fn ui_dir() -> PathBuf {
     project_root().join("src-ui")
 }
 
-/// A cargo command on the UI crate for the native host with the rustup toolchain (clippy and unit
-/// tests), kept in its own target folder so it never invalidates the wasm build.
+/// A cargo command on the UI crate for the native host with the rustup toolchain (unit tests),
+/// kept in its own target folder so it never invalidates the wasm build.
 pub fn native(subcommand: &str, args: &[&str]) -> Cmd {
     Cmd::cargo(&[subcommand, "--manifest-path"])
         .arg(manifest())
@@ -22,8 +23,12 @@ pub fn native(subcommand: &str, args: &[&str]) -> Cmd {
         .env("CARGO_TARGET_DIR", ui_dir().join("target/native"))
 }
 
-pub fn build() -> Result<(), String> {
-    run(Cmd::new("/usr/bin/cargo")
+/// Debian's compiler that can build std for wasm32.
+pub const RUSTC: &str = "/usr/bin/rustc";
+
+/// Builds the UI into `dist`; with `lints`, the UI crate is linted as it is compiled.
+pub fn build(lints: Option<&Lints>) -> Result<(), String> {
+    let cargo = Cmd::new("/usr/bin/cargo")
         .dir(ui_dir())
         .args([
             "build",
@@ -33,13 +38,17 @@ pub fn build() -> Result<(), String> {
             "wasm32-unknown-unknown",
             "-Zbuild-std=std,panic_abort",
         ])
-        .env("RUSTC", "/usr/bin/rustc")
+        .env("RUSTC", RUSTC)
         .env("RUSTC_BOOTSTRAP", "1")
         .env("CARGO_TARGET_DIR", ui_dir().join("target"))
         .env_remove("RUSTUP_TOOLCHAIN")
         .env_remove("RUSTC_WRAPPER")
         .env_remove("RUSTC_WORKSPACE_WRAPPER")
-        .env_remove("CARGO"))?;
+        .env_remove("CARGO");
+    run(match lints {
+        Some(lints) => lints.on(cargo),
+        None => cargo,
+    })?;
     // Build into a staging folder and copy over only what changed: the shell embeds `dist` and
     // rebuilds whenever a file in it is touched, so rewriting identical files costs ~40 s each time.
     let staging = ui_dir().join("target/dist-staging");
@@ -64,9 +73,15 @@ pub fn build() -> Result<(), String> {
         &staging.join("app_bg.wasm"),
         &staging.join("app_bg.opt.wasm"),
     )?;
+    // Shipped gzipped; `boot.js` unpacks it as it compiles.
+    run(Cmd::new("gzip")
+        .args(["-9", "--no-name", "--keep", "--force"])
+        .arg(staging.join("app_bg.opt.wasm")))?;
+    // An unpacked wasm left from an older build would be embedded in the app for nothing.
+    let _ = std::fs::remove_file(dist.join("app_bg.wasm"));
     for (from, to) in [
         (staging.join("app.js"), "app.js"),
-        (staging.join("app_bg.opt.wasm"), "app_bg.wasm"),
+        (staging.join("app_bg.opt.wasm.gz"), "app_bg.wasm.gz"),
         (ui_dir().join("index.html"), "index.html"),
         (ui_dir().join("boot.js"), "boot.js"),
         (ui_dir().join("style/app.css"), "app.css"),

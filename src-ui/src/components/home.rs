@@ -23,12 +23,14 @@ pub fn Home(on_open: Callback<WorkshopId>, incoming: RwSignal<Vec<String>>) -> i
     let recent_files = RwSignal::new(Vec::<String>::new());
     let last_workshop = RwSignal::new(None::<WorkshopId>);
 
-    // Loads the folder status and the list; run again by "Try again" after the facilitator
-    // fixed the folder (plugged the stick in, freed some space).
+    // Loads the folder status and the list, both asked for at once (start-up waits for both);
+    // run again by "Try again" after the facilitator fixed the folder (plugged the stick in,
+    // freed some space).
     let load = move || {
         spawn_local(async move {
             error.set(None);
-            match ipc::status().await {
+            let (status, list) = futures::future::join(ipc::status(), ipc::list_workshops()).await;
+            match status {
                 Ok(status) => {
                     data_dir.set(Some(status.data_dir));
                     laptop_name.set(Some(status.laptop_name));
@@ -41,8 +43,11 @@ pub fn Home(on_open: Callback<WorkshopId>, incoming: RwSignal<Vec<String>>) -> i
                 }
                 Err(e) => return error.set(Some(e)),
             }
-            match ipc::list_workshops().await {
-                Ok(list) => workshops.set(Some(list)),
+            match list {
+                Ok(list) => {
+                    workshops.set(Some(list));
+                    crate::marks::startup("home shown");
+                }
                 Err(e) => error.set(Some(e)),
             }
         })
