@@ -5,12 +5,21 @@ import init from "./app.js";
 performance.mark("boot.js runs");
 // The home screen's first two questions are asked now, while the wasm loads, and `ipc.rs` takes
 // the answers (`asked_at_boot`). Not by the projector window: it may only ask for its view.
+// A failure here only means the UI asks again itself; it must not keep the UI from starting.
 if (location.hash !== "#projector") {
-  const ask = (request) => window.__TAURI__.core.invoke("dispatch", { request });
-  window.__systematicAskedAtBoot = {
-    status: ask({ type: "status" }),
-    list_workshops: ask({ type: "list_workshops" }),
-  };
+  try {
+    const ask = (request) => {
+      const answer = window.__TAURI__.core.invoke("dispatch", { request });
+      answer.catch(() => {}); // handled by whoever awaits it, however late
+      return answer;
+    };
+    window.__systematicAskedAtBoot = {
+      status: ask({ type: "status" }),
+      list_workshops: ask({ type: "list_workshops" }),
+    };
+  } catch (_) {
+    delete window.__systematicAskedAtBoot;
+  }
 }
 start().then(
   () => {

@@ -5,8 +5,24 @@
 
 use wasm_bindgen::JsValue;
 
-/// Marks a step of start-up (`performance.mark`); costs microseconds, so it is always on.
-pub fn startup(step: &str) {
+thread_local! {
+    /// The start-up steps already marked: each is marked the first time only ("Try again" on
+    /// the home screen is not start-up).
+    static MARKED: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Marks a step of start-up (`performance.mark`), once; costs microseconds, so it is always on.
+pub fn startup(step: &'static str) {
+    if MARKED.with(|marked| {
+        let mut marked = marked.borrow_mut();
+        let first = !marked.contains(&step);
+        if first {
+            marked.push(step);
+        }
+        !first
+    }) {
+        return;
+    }
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark(step);
     }

@@ -71,15 +71,36 @@ async fn a_double_clicked_file_opens_and_a_second_one_opens_in_the_running_app()
 
 /// The size of window `label` in the plugin's saved state, if written.
 fn saved_size(harness: &Harness, label: &str) -> Option<(u64, u64)> {
+    saved_rect(harness, label).map(|(_, _, width, height)| (width, height))
+}
+
+/// The place and size of window `label` in the plugin's saved state, if written.
+fn saved_rect(harness: &Harness, label: &str) -> Option<(u64, u64, u64, u64)> {
     let file = harness
         .root()
         .join("xdg-config/org.systematic.workshop/.window-state.json");
     let state: serde_json::Value = serde_json::from_slice(&std::fs::read(file).ok()?).ok()?;
     let window = state.get(label)?;
     Some((
+        window.get("x")?.as_u64()?,
+        window.get("y")?.as_u64()?,
         window.get("width")?.as_u64()?,
         window.get("height")?.as_u64()?,
     ))
+}
+
+/// Names the laptop and waits until its form has gone: the home screen's buttons move up then,
+/// and a click aimed at one just before lands where it was.
+async fn name_laptop(client: &Client, name: &str) {
+    fill(client, "[data-testid=laptop-name]", name).await;
+    click(client, "[data-testid=laptop-save]").await;
+    wait_until(client, "the laptop is named", || async {
+        client
+            .find_all(fantoccini::Locator::Css("[data-testid=laptop-setup]"))
+            .await
+            .is_ok_and(|found| found.is_empty())
+    })
+    .await;
 }
 
 /// The projector window's handle, once it has opened beside `main`.
@@ -94,17 +115,40 @@ async fn projector_window(client: &Client, main: &WindowHandle) -> WindowHandle 
     panic!("no projector window opened");
 }
 
-/// Opens the projector from the main window and answers its place and size.
-async fn open_projector(client: &Client, main: &WindowHandle) -> (u64, u64, u64, u64) {
+/// The current window's place and size once it is `wanted`, or whatever it is after 10 s
+/// (windows are placed a moment after they open, without a window manager to hurry them).
+async fn rect_once(client: &Client, wanted: (u64, u64, u64, u64)) -> (u64, u64, u64, u64) {
+    let mut rect = client.get_window_rect().await.expect("window rect");
+    for _ in 0..100 {
+        if rect == wanted {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        rect = client.get_window_rect().await.expect("window rect");
+    }
+    rect
+}
+
+/// Opens the projector from the main window; answers its place and size once it is `wanted`, or
+/// as it is after 10 s.
+async fn open_projector(
+    client: &Client,
+    main: &WindowHandle,
+    wanted: Option<(u64, u64, u64, u64)>,
+) -> (u64, u64, u64, u64) {
     click(client, "[data-testid=projector-open]").await;
     let projector = projector_window(client, main).await;
     client
         .switch_to_window(projector)
         .await
         .expect("switch to the projector");
-    // Restored as the window opens; give the window manager-less X server a moment.
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let rect = client.get_window_rect().await.expect("projector rect");
+    let rect = match wanted {
+        Some(wanted) => rect_once(client, wanted).await,
+        None => {
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            client.get_window_rect().await.expect("projector rect")
+        }
+    };
     client
         .switch_to_window(main.clone())
         .await
@@ -112,16 +156,23 @@ async fn open_projector(client: &Client, main: &WindowHandle) -> (u64, u64, u64,
     rect
 }
 
+async fn close_projector(client: &Client) {
+    click(client, "[data-testid=projector-close]").await;
+    wait_until(client, "the projector window closes", || async {
+        matches!(client.windows().await.map(|w| w.len()), Ok(1))
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn a_closed_projector_comes_back_where_it_was() {
     let mut harness = Harness::start(systematic_tests::DataFolder::Writable);
     let client = harness.launch().await;
-    fill(&client, "[data-testid=laptop-name]", "Front table").await;
-    click(&client, "[data-testid=laptop-save]").await;
+    name_laptop(&client, "Front table").await;
     click(&client, "[data-testid=open-demo]").await;
     wait_for_text(&client, "[data-testid=workshop-heading]", "Esther").await;
     let main = client.window().await.expect("main window");
-    let first = open_projector(&client, &main).await;
+    let first = open_projector(&client, &main, None).await;
     // The facilitator drags it onto the projector's screen and gives it another size.
     let moved = (first.0 + 120, first.1 + 90, 900, 500);
     client
@@ -137,23 +188,25 @@ async fn a_closed_projector_comes_back_where_it_was() {
         )
         .await
         .expect("move the projector");
+    assert_eq!(
+        rect_once(&client, moved).await,
+        moved,
+        "the projector did not move"
+    );
     client
         .switch_to_window(main.clone())
         .await
         .expect("back to the main window");
-    click(&client, "[data-testid=projector-close]").await;
-    wait_until(&client, "the projector window closes", || async {
-        matches!(client.windows().await.map(|w| w.len()), Ok(1))
-    })
-    .await;
-    assert_ne!(first, moved, "the projector did not move");
-    assert_eq!(open_projector(&client, &main).await, moved);
+    close_projector(&client).await;
+    assert_eq!(open_projector(&client, &main, Some(moved)).await, moved);
 
     // And after the app is stopped and started again, from the saved window state.
-    click(&client, "[data-testid=projector-close]").await;
-    wait_until(&client, "the projector's place is saved", || async {
-        saved_size(&harness, "projector") == Some((moved.2, moved.3))
-    })
+    close_projector(&client).await;
+    wait_until(
+        &client,
+        "the projector's place and size are saved",
+        || async { saved_rect(&harness, "projector") == Some(moved) },
+    )
     .await;
     drop(client);
     harness.kill_and_restart();
@@ -161,7 +214,7 @@ async fn a_closed_projector_comes_back_where_it_was() {
     click(&client, "[data-testid=continue-workshop]").await;
     wait_for_text(&client, "[data-testid=workshop-heading]", "Esther").await;
     let main = client.window().await.expect("main window");
-    assert_eq!(open_projector(&client, &main).await, moved);
+    assert_eq!(open_projector(&client, &main, Some(moved)).await, moved);
     client.close().await.expect("close");
 }
 
@@ -203,8 +256,7 @@ async fn after_a_restart_the_last_workshop_and_recent_files_are_offered() {
     let file = session_file(&stick, "from-table-3.systematic", "Table three", "w-three");
     harness.answer_file_choosers(&[&[&file]]);
     let client = harness.launch().await;
-    fill(&client, "[data-testid=laptop-name]", "Table 1").await;
-    click(&client, "[data-testid=laptop-save]").await;
+    name_laptop(&client, "Table 1").await;
     click(&client, "[data-testid=open-session]").await;
     wait_for_text(&client, "[data-testid=workshop-heading]", "Table three").await;
     click(&client, "[data-testid=back-home]").await;

@@ -7,6 +7,10 @@
 //! dependencies the build compiles anyway. The wrapper is part of our crates' fingerprints, so a
 //! build without it (`cargo xtask run`) keeps its own copies of them rather than fighting over
 //! one; dependencies are shared.
+//!
+//! The UI is linted by two clippies: Debian's (`rust-web-clippy`, the version of `rustc-web`) for
+//! the wasm program, and rustup's for its unit tests on the host. A Debian update can bring a new
+//! lint before the rustup toolchain does; `cargo xtask test` then names it like any other.
 
 use crate::cmd::Cmd;
 use std::path::PathBuf;

@@ -59,9 +59,15 @@ fn main() -> ExitCode {
 }
 
 /// Workspace members left out of the app's build and the workspace tests: the end-to-end crate
-/// (run on its own once the app is built) and the blank window (`cargo xtask bench` only).
+/// (run on its own once the app is built) and the blank window (`test` lints it, `bench` runs
+/// it).
 const NOT_BUILT_WITH_THE_APP: [&str; 4] =
     ["--exclude", "systematic-tests", "--exclude", "blank-window"];
+
+/// The same, but with the blank window. Its dependencies are a subset of the app's, with the same
+/// features, so building it with the app reuses the app's compiled crates; built on its own,
+/// cargo resolves features for it alone and compiles Tauri again (170 s in a cold run).
+const WITH_THE_BLANK_WINDOW: [&str; 2] = ["--exclude", "systematic-tests"];
 
 /// The release app binary.
 fn app_binary() -> PathBuf {
@@ -79,32 +85,27 @@ fn build() -> Result<(), String> {
 /// compiled crate instead of rebuilding ~100 of them (2–3 minutes) when switching between them.
 ///
 /// The app alone goes first. Its `main.rs` embeds the UI through `tauri::generate_context!`,
-/// which compresses each changed asset into a file named by its content and skips files that
+/// which writes each changed asset into a file named by its content and skips files that
 /// already exist. Compiled in one go, the app and its unit-test harness expand that macro at the
 /// same time, and one of them can embed a file the other is still writing: the app then shows
 /// "WebAssembly.Module doesn't parse … doesn't start with '\0asm'" until it is rebuilt. Once the
 /// app alone has written every asset, the second build only reads them.
 fn build_app(lints: Option<&Lints>) -> Result<(), String> {
     let cargo = |args: &[&str]| {
-        let cmd = Cmd::cargo(args)
-            .args(["--release", "--workspace"])
-            .args(NOT_BUILT_WITH_THE_APP);
+        let cmd = Cmd::cargo(args).args(["--release", "--workspace"]);
         match lints {
             Some(lints) => lints.on(cmd),
             None => cmd,
         }
     };
-    run(cargo(&["build", "--bins"]))?;
-    // Linting covers every target, as `cargo clippy --all-targets` would; otherwise the
-    // benchmarks are left to `cargo xtask bench`.
-    run(cargo(&[
-        "build",
-        if lints.is_some() {
-            "--all-targets"
-        } else {
-            "--tests"
-        },
-    ]))
+    run(cargo(&["build", "--bins"]).args(NOT_BUILT_WITH_THE_APP))?;
+    match lints {
+        // Linting covers every target of every crate, as `cargo clippy --workspace
+        // --all-targets` would (the end-to-end crate is linted as `test` builds it).
+        Some(_) => run(cargo(&["build", "--all-targets"]).args(WITH_THE_BLANK_WINDOW)),
+        // Otherwise the benchmarks and the blank window are left to `cargo xtask bench`.
+        None => run(cargo(&["build", "--tests"]).args(NOT_BUILT_WITH_THE_APP)),
+    }
 }
 
 /// The `.deb`: the release binaries only (no test targets), then the bundler.
@@ -146,8 +147,6 @@ fn test() -> Result<(), String> {
     // dependency is compiled once.
     build_app(Some(&lints))?;
     run(lints.on(Cmd::cargo(&["test", "--release", "--workspace"]).args(NOT_BUILT_WITH_THE_APP)))?;
-    // The start-up baseline of `cargo xtask bench`, built here so that it is linted too.
-    run(lints.on(Cmd::cargo(&["build", "--release", "-p", "blank-window"])))?;
     // The package test unpacks this .deb and runs what is inside.
     let deb = package::bundle_built_app()?;
     run(lints
@@ -165,8 +164,9 @@ fn test() -> Result<(), String> {
 /// Every benchmark of docs/BENCHMARKS.md: the app's start-up and memory, the document and
 /// session-file figures, and the criterion benchmarks (durable edit, merge, opening).
 fn bench() -> Result<(), String> {
-    // The baseline the app's start-up is compared with, built in the same run.
-    run(Cmd::cargo(&["build", "--release", "-p", "blank-window"]))?;
+    // The baseline the app's start-up is compared with, built in the same run (with the app's
+    // crates: see WITH_THE_BLANK_WINDOW).
+    run(Cmd::cargo(&["build", "--release", "--bins", "--workspace"]).args(WITH_THE_BLANK_WINDOW))?;
     let deb = package::bundle_built_app()?;
     for measure in ["measure", "measure-map"] {
         run(end_to_end(&[

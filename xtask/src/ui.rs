@@ -44,6 +44,9 @@ pub fn build(lints: Option<&Lints>) -> Result<(), String> {
         .env_remove("RUSTUP_TOOLCHAIN")
         .env_remove("RUSTC_WRAPPER")
         .env_remove("RUSTC_WORKSPACE_WRAPPER")
+        // Flags meant for the host would reach the wasm build, std included.
+        .env_remove("RUSTFLAGS")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
         .env_remove("CARGO");
     run(match lints {
         Some(lints) => lints.on(cargo),

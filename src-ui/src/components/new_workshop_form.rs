@@ -67,13 +67,21 @@ pub fn NewWorkshopForm(on_created: Callback<WorkshopId>, on_cancel: Callback<()>
         });
     };
 
+    // Focused as soon as the form is on the page, not at WebKit's next rendering update as
+    // `autofocus` would: that could come while the person typed in the next field already.
+    let title_field = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(field) = title_field.get() {
+            let _ = field.focus();
+        }
+    });
     view! {
         <form class="card form" data-testid="new-workshop-form" on:submit=submit novalidate>
             <h2>{t("new-workshop-title")}</h2>
             <ErrorMessage error=error />
             <label>
                 <span>{t("field-title")}</span>
-                <input type="text" data-testid="workshop-title" autofocus
+                <input type="text" data-testid="workshop-title" node_ref=title_field
                     placeholder=t("field-title-hint")
                     aria-invalid=move || is_about(error.get(), "title")
                     prop:value=move || title.get()

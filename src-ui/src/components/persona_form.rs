@@ -98,6 +98,16 @@ pub fn PersonaForm(
         });
     };
 
+    // Focused as soon as the form is on the page. The `autofocus` attribute waited for WebKit's
+    // next rendering update: on a busy laptop that came while the person was already typing in
+    // another field, and the rest of their words landed at the start of the name.
+    let name_field = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(field) = name_field.get() {
+            let _ = field.focus();
+        }
+    });
+
     view! {
         <form class="card form persona-form" data-testid="persona-form" on:submit=submit novalidate>
             <h3>{heading}</h3>
@@ -105,7 +115,7 @@ pub fn PersonaForm(
             <div class="row">
                 <label class="grow">
                     <span>{t("field-name")}</span>
-                    <input type="text" data-testid="persona-name" autofocus
+                    <input type="text" data-testid="persona-name" node_ref=name_field
                         aria-invalid=move || is_about(error.get(), "name")
                         prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev)) />

@@ -35,8 +35,8 @@ async fn timeline(client: &fantoccini::Client, launched: SystemTime) -> Vec<(Str
         const nav = performance.getEntriesByType('navigation')[0];\
         const out = [['page asked for', at(0)]];\
         if (nav) out.push(['page parsed', at(nav.domInteractive)]);\
-        for (const r of performance.getEntriesByType('resource'))\
-            out.push([r.name.split('/').pop() + ' arrived', at(r.responseEnd)]);\
+        performance.getEntriesByType('resource').forEach((r, i) =>\
+            out.push([r.name.split('/').pop() + ' arrived (#' + i + ')', at(r.responseEnd)]));\
         for (const m of performance.getEntriesByType('mark')) out.push([m.name, at(m.startTime)]);\
         return out;";
     let launched_ms = launched
