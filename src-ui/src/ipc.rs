@@ -491,25 +491,19 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), AppError> {
 
 /// Opens the projector window, or brings it forward.
 pub async fn open_projector() -> Result<(), AppError> {
-    match invoke(OPEN_PROJECTOR_COMMAND, JsValue::from(js_sys::Object::new())).await {
-        Ok(_) => Ok(()),
-        Err(value) => Err(serde_wasm_bindgen::from_value(value.clone())
-            .unwrap_or_else(|_| internal(value.as_string().unwrap_or_default()))),
-    }
+    invoke_for_effect(OPEN_PROJECTOR_COMMAND).await
 }
 
 /// Closes the projector window; it opens again where it was.
 pub async fn close_projector() -> Result<(), AppError> {
-    match invoke(
-        CLOSE_PROJECTOR_COMMAND,
-        JsValue::from(js_sys::Object::new()),
-    )
-    .await
-    {
-        Ok(_) => Ok(()),
-        Err(value) => Err(serde_wasm_bindgen::from_value(value.clone())
-            .unwrap_or_else(|_| internal(value.as_string().unwrap_or_default()))),
-    }
+    invoke_for_effect(CLOSE_PROJECTOR_COMMAND).await
+}
+
+/// Calls the app's command `cmd`, which takes no arguments, for what it does (its answer is
+/// ignored).
+async fn invoke_for_effect(cmd: &str) -> Result<(), AppError> {
+    decode::<serde::de::IgnoredAny>(invoke(cmd, JsValue::from(js_sys::Object::new())).await)
+        .map(|_| ())
 }
 
 /// Puts `showing` on the projector.

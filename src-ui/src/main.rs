@@ -2,6 +2,7 @@
 
 mod components;
 mod facilitation_state;
+mod focus;
 mod i18n;
 mod ipc;
 mod map_geometry;

@@ -67,14 +67,8 @@ pub fn NewWorkshopForm(on_created: Callback<WorkshopId>, on_cancel: Callback<()>
         });
     };
 
-    // Focused as soon as the form is on the page, not at WebKit's next rendering update as
-    // `autofocus` would: that could come while the person typed in the next field already.
     let title_field = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(field) = title_field.get() {
-            let _ = field.focus();
-        }
-    });
+    crate::focus::when_mounted(title_field);
     view! {
         <form class="card form" data-testid="new-workshop-form" on:submit=submit novalidate>
             <h2>{t("new-workshop-title")}</h2>

@@ -98,15 +98,8 @@ pub fn PersonaForm(
         });
     };
 
-    // Focused as soon as the form is on the page. The `autofocus` attribute waited for WebKit's
-    // next rendering update: on a busy laptop that came while the person was already typing in
-    // another field, and the rest of their words landed at the start of the name.
     let name_field = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(field) = name_field.get() {
-            let _ = field.focus();
-        }
-    });
+    crate::focus::when_mounted(name_field);
 
     view! {
         <form class="card form persona-form" data-testid="persona-form" on:submit=submit novalidate>
