@@ -136,10 +136,10 @@ pub struct NodeDraft {
     pub links: Vec<LinkRef>,
 }
 
+/// Its draft is a field of its own, not flattened (see [`crate::Response`] for why).
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub struct MapNode {
     pub id: String,
-    #[serde(flatten)]
     pub node: NodeDraft,
 }
 
@@ -158,7 +158,6 @@ pub struct ConnectionDraft {
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct MapConnection {
     pub id: String,
-    #[serde(flatten)]
     pub connection: ConnectionDraft,
 }
 
@@ -178,14 +177,12 @@ pub struct FailureDraft {
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct MapFailure {
     pub id: String,
-    #[serde(flatten)]
     pub failure: FailureDraft,
 }
 
 /// A persona, journey step or scenario a node may link to, with the words to show for it.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct LinkTarget {
-    #[serde(flatten)]
     pub item: LinkRef,
     pub label: String,
 }

@@ -34,8 +34,9 @@ pub struct ProjectorView {
     pub projected: Projected,
 }
 
+/// Externally tagged, as everything in a [`crate::Response`] (see there why).
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Projected {
     Stage,
     Persona {

@@ -290,8 +290,12 @@ impl Request {
 }
 
 /// The answer to a [`Request`]; each request has exactly one matching variant.
+///
+/// Externally tagged (`{"status": {…}}`), like every type inside it: an internally or adjacently
+/// tagged enum, or a flattened field, makes serde buffer the value and compiles every type in it a
+/// second time for the buffer, which was a tenth of the UI's wasm and slowed its start-up.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Response {
     Status(AppStatus),
     Workshops(Vec<WorkshopSummary>),

@@ -77,7 +77,7 @@ fn saved_workshops_survive_a_read_only_stick() {
     );
 
     let listed = open_store(root.path(), false, &[]);
-    let workshops = listed["ok"]["value"].as_array().expect("a list");
+    let workshops = listed["ok"]["workshops"].as_array().expect("a list");
     assert_eq!(workshops.len(), 1, "{listed}");
     assert_eq!(workshops[0]["title"], "Esther");
 }

@@ -28,6 +28,7 @@ tasks:
            inputs go to fuzz/artifacts, new coverage to fuzz/corpus
   setup    install what is missing (Debian packages, wasm-bindgen-cli, tauri-driver)
   build    set up and build the UI and the release app
+  ui       set up and build only the UI (linted, as `test` builds it) into src-ui/dist
   bundle   build, then pack the app, the `systematic` tool, the desktop entry, the file type,
            shell completions and the man page into a .deb (target/release/bundle/deb/)
 ";
@@ -37,6 +38,9 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "setup" => setup::all(),
         "build" => build(),
+        "ui" => setup::all()
+            .and_then(|()| Lints::for_the_ui())
+            .and_then(|lints| ui::build(Some(&lints))),
         "run" => check_display()
             .and_then(|()| build())
             .and_then(|()| open_app()),

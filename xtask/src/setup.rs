@@ -47,6 +47,7 @@ pub fn tool(name: &str) -> PathBuf {
 pub fn all() -> Result<(), String> {
     debian_packages()?;
     wasm_bindgen_cli()?;
+    wasm_split_cli()?;
     tauri_driver()?;
     binaryen()?;
     axe_core()
@@ -183,6 +184,30 @@ fn wasm_bindgen_cli() -> Result<(), String> {
             .arg("--root")
             .arg(tools_root()),
     )
+}
+
+/// The version of the splitter that cuts the UI's wasm at its `#[lazy]` functions (Leptos's
+/// `wasm_split_helpers` runtime loads the pieces); built as a tool, so xtask keeps no dependencies.
+const WASM_SPLIT_VERSION: &str = "0.2.4";
+
+fn wasm_split_cli() -> Result<(), String> {
+    let stamp = tools_root().join(format!("wasm-split-cli-{WASM_SPLIT_VERSION}"));
+    if tool("wasm-split-cli").exists() && stamp.exists() {
+        return Ok(());
+    }
+    run(Cmd::cargo(&[
+        "install",
+        "wasm_split_cli_support",
+        "--features",
+        "build-binary",
+        "--force",
+        "--locked",
+        "--version",
+    ])
+    .arg(format!("={WASM_SPLIT_VERSION}"))
+    .arg("--root")
+    .arg(tools_root()))?;
+    std::fs::write(&stamp, "").map_err(|e| format!("cannot write {}: {e}", stamp.display()))
 }
 
 fn tauri_driver() -> Result<(), String> {

@@ -44,9 +44,10 @@ pub fn build(lints: Option<&Lints>) -> Result<(), String> {
         .env_remove("RUSTUP_TOOLCHAIN")
         .env_remove("RUSTC_WRAPPER")
         .env_remove("RUSTC_WORKSPACE_WRAPPER")
-        // Flags meant for the host would reach the wasm build, std included.
+        // Flags meant for the host would reach the wasm build, std included. The splitter needs
+        // the linker's relocations to cut the wasm (`split`).
         .env_remove("RUSTFLAGS")
-        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env("CARGO_ENCODED_RUSTFLAGS", "-Clink-arg=--emit-relocs")
         .env_remove("CARGO");
     run(match lints {
         Some(lints) => lints.on(cargo),
@@ -61,17 +62,20 @@ pub fn build(lints: Option<&Lints>) -> Result<(), String> {
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     let wasm = ui_dir().join("target/wasm32-unknown-unknown/release/systematic-ui.wasm");
+    let pieces = split(&wasm)?;
     run(Cmd::new(setup::tool("wasm-bindgen"))
         .args([
             "--target",
             "web",
             "--no-typescript",
+            // The split-off pieces use the main module's memory and function table.
+            "--keep-lld-exports",
             "--out-name",
             "app",
             "--out-dir",
         ])
         .arg(&staging)
-        .arg(&wasm))?;
+        .arg(pieces.main))?;
     optimise(
         &staging.join("app_bg.wasm"),
         &staging.join("app_bg.opt.wasm"),
@@ -80,10 +84,25 @@ pub fn build(lints: Option<&Lints>) -> Result<(), String> {
     run(Cmd::new("gzip")
         .args(["-9", "--no-name", "--keep", "--force"])
         .arg(staging.join("app_bg.opt.wasm")))?;
-    // An unpacked wasm left from an older build would be embedded in the app for nothing.
+    // An unpacked wasm left from an older build would be embedded in the app for nothing, and
+    // pieces of an older split would not fit this build's main module.
     let _ = std::fs::remove_file(dist.join("app_bg.wasm"));
+    for old in files_in(&dist)? {
+        if is_split_piece(&old) && !pieces.lazy.iter().any(|p| p.file_name() == old.file_name()) {
+            std::fs::remove_file(&old)
+                .map_err(|e| format!("cannot remove {}: {e}", old.display()))?;
+        }
+    }
+    // The lazy pieces are loaded by the splitter's own loader, which fetches plain wasm.
+    for piece in &pieces.lazy {
+        let name = piece.file_name().unwrap_or_default();
+        let optimised = staging.join(name);
+        optimise(piece, &optimised)?;
+        copy_if_changed(&optimised, &dist.join(name))?;
+    }
     for (from, to) in [
         (staging.join("app.js"), "app.js"),
+        (pieces.loader, SPLIT_LOADER),
         (staging.join("app_bg.opt.wasm.gz"), "app_bg.wasm.gz"),
         (ui_dir().join("index.html"), "index.html"),
         (ui_dir().join("boot.js"), "boot.js"),
@@ -94,9 +113,63 @@ pub fn build(lints: Option<&Lints>) -> Result<(), String> {
     Ok(())
 }
 
+/// The splitter's loader, which `app.js` imports and which imports `app.js` back.
+const SPLIT_LOADER: &str = "__wasm_split.js";
+
+/// What the splitter makes of the compiled UI.
+struct Pieces {
+    /// The main module, for wasm-bindgen: everything up to the home screen.
+    main: PathBuf,
+    /// The pieces loaded when a `#[lazy]` function is first called (the workshop screen).
+    lazy: Vec<PathBuf>,
+    loader: PathBuf,
+}
+
+/// Cuts the wasm at its `#[lazy]` functions, so the home screen does not wait for the code of
+/// the workshop screen to be fetched and compiled.
+fn split(wasm: &Path) -> Result<Pieces, String> {
+    let out = ui_dir().join("target/dist-split");
+    if out.exists() {
+        std::fs::remove_dir_all(&out)
+            .map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+    }
+    run(Cmd::new(setup::tool("wasm-split-cli"))
+        .arg(wasm)
+        .arg(&out)
+        .args(["--out-name", "app"]))?;
+    let lazy: Vec<PathBuf> = files_in(&out)?
+        .into_iter()
+        .filter(|path| is_split_piece(path))
+        .collect();
+    if lazy.is_empty() {
+        return Err("the splitter found no #[lazy] function in the UI".into());
+    }
+    Ok(Pieces {
+        main: out.join("app.wasm"),
+        lazy,
+        loader: out.join(SPLIT_LOADER),
+    })
+}
+
+/// A piece the splitter cut off: `split_<name>.wasm` or a shared `chunk_<n>.wasm`.
+fn is_split_piece(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    (name.starts_with("split_") || name.starts_with("chunk_")) && name.ends_with(".wasm")
+}
+
+fn files_in(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    Ok(entries.flatten().map(|entry| entry.path()).collect())
+}
+
 /// Shrinks the wasm with `wasm-opt -Oz` (~12 s), skipped when its input has not changed.
 fn optimise(input: &Path, output: &Path) -> Result<(), String> {
-    let last_input = input.with_extension("last-input");
+    // Kept beside the output: the splitter's folder, where the pieces' inputs are, is remade.
+    let last_input = output.with_extension("last-input");
     let unchanged = match (std::fs::read(input), std::fs::read(&last_input)) {
         (Ok(now), Ok(before)) => now == before && output.exists(),
         _ => false,

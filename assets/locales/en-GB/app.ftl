@@ -15,6 +15,7 @@ home-open-demo = Open demo workshop
 home-demo-hint = “What matters for Esther?” — a workshop with Esther and her family, ready to explore.
 home-data-folder = Workshops are kept in { $path }
 home-loading = Loading…
+workshop-opening = Opening the workshop…
 home-try-again = Try again
 workshop-list-personas = { $count ->
     [0] No personas yet

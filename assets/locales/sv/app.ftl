@@ -15,6 +15,7 @@ home-open-demo = Öppna demoworkshoppen
 home-demo-hint = ”Vad är viktigt för Esther?” – en workshop med Esther och hennes familj, redo att utforska.
 home-data-folder = Workshopparna sparas i { $path }
 home-loading = Laddar …
+workshop-opening = Öppnar workshoppen …
 home-try-again = Försök igen
 workshop-list-personas = { $count ->
     [0] Inga personas än

@@ -2,12 +2,13 @@ use crate::components::help_panel::HelpPanel;
 use crate::components::home::Home;
 use crate::components::language_picker::LanguagePicker;
 use crate::components::save_indicator::SaveIndicator;
-use crate::components::workshop_page::WorkshopPage;
+use crate::components::workshop_page::workshop_screen;
 use crate::i18n::t;
 use crate::ipc;
 use crate::save_state::SaveState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use send_wrapper::SendWrapper;
 use systematic_ipc::WorkshopId;
 
 /// Which screen is showing.
@@ -62,7 +63,14 @@ pub fn App() -> impl IntoView {
         <main>
             {move || match screen.get() {
                 Screen::Home => view! { <Home on_open=open incoming=incoming /> }.into_any(),
-                Screen::Workshop(id) => view! { <WorkshopPage id=id on_back=back /> }.into_any(),
+                Screen::Workshop(id) => view! {
+                    <Suspense fallback=|| view! {
+                        <p class="muted" role="status">{t("workshop-opening")}</p>
+                    }>
+                        {Suspend::new(SendWrapper::new(workshop_screen(id, back)))}
+                    </Suspense>
+                }
+                .into_any(),
             }}
         </main>
     }

@@ -41,6 +41,14 @@ enum Editing {
     Existing(Box<Persona>),
 }
 
+/// The workshop screen, split off the UI's main wasm module at this function (`cargo xtask`
+/// cuts it there) and fetched the first time a workshop is opened: the home screen does not wait
+/// for the map, voting and printing code to be fetched and compiled.
+#[lazy]
+pub fn workshop_screen(id: WorkshopId, on_back: Callback<()>) -> AnyView {
+    view! { <WorkshopPage id=id on_back=on_back /> }.into_any()
+}
+
 /// One workshop: its facts, the current stage and its timer, and its sections as tabs.
 #[component]
 pub fn WorkshopPage(id: WorkshopId, on_back: Callback<()>) -> impl IntoView {
