@@ -5,6 +5,7 @@ use crate::components::passphrase_prompt::PassphrasePrompt;
 use crate::components::recent_files::RecentFiles;
 use crate::components::session_bar::asks_for_file_passphrase;
 use crate::components::workshop_list::WorkshopList;
+use crate::components::workshop_page;
 use crate::i18n::{t, t_args};
 use crate::ipc;
 use leptos::prelude::*;
@@ -47,6 +48,9 @@ pub fn Home(on_open: Callback<WorkshopId>, incoming: RwSignal<Vec<String>>) -> i
                 Ok(list) => {
                     workshops.set(Some(list));
                     crate::marks::startup("home shown");
+                    // With the home screen up, fetch and compile the workshop screen's code
+                    // (split off the main module), so opening a workshop does not wait for it.
+                    spawn_local(workshop_page::__preload_workshop_screen());
                 }
                 Err(e) => error.set(Some(e)),
             }
