@@ -50,7 +50,10 @@ pub fn Home(on_open: Callback<WorkshopId>, incoming: RwSignal<Vec<String>>) -> i
                     crate::marks::startup("home shown");
                     // With the home screen up, fetch and compile the workshop screen's code
                     // (split off the main module), so opening a workshop does not wait for it.
-                    spawn_local(workshop_page::__preload_workshop_screen());
+                    spawn_local(async {
+                        workshop_page::__preload_workshop_screen().await;
+                        crate::marks::startup("workshop code ready");
+                    });
                 }
                 Err(e) => error.set(Some(e)),
             }
