@@ -44,9 +44,12 @@ enum Editing {
 /// The workshop screen, split off the UI's main wasm module at this function (`cargo xtask`
 /// cuts it there) and fetched the first time a workshop is opened: the home screen does not wait
 /// for the map, voting and printing code to be fetched and compiled.
+///
+/// Built untracked: it runs inside a `Suspend`, which would otherwise rebuild the whole page (and
+/// lose its open tab) whenever a signal the page reads while being set up changes.
 #[lazy]
 pub fn workshop_screen(id: WorkshopId, on_back: Callback<()>) -> AnyView {
-    view! { <WorkshopPage id=id on_back=on_back /> }.into_any()
+    untrack(move || view! { <WorkshopPage id=id on_back=on_back /> }.into_any())
 }
 
 /// One workshop: its facts, the current stage and its timer, and its sections as tabs.
