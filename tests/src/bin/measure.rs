@@ -73,7 +73,10 @@ async fn workshop_code_ready(client: &fantoccini::Client) {
         format!("return performance.getEntriesByName('{WORKSHOP_CODE_READY}').length > 0;");
     let deadline = Instant::now() + Duration::from_secs(10);
     while Instant::now() < deadline {
-        let ready = client.execute(&script, vec![]).await.expect("read the marks");
+        let ready = client
+            .execute(&script, vec![])
+            .await
+            .expect("read the marks");
         if ready.as_bool() == Some(true) {
             return;
         }
