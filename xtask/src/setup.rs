@@ -195,18 +195,12 @@ fn wasm_split_cli() -> Result<(), String> {
     if tool("wasm-split-cli").exists() && stamp.exists() {
         return Ok(());
     }
-    run(Cmd::cargo(&[
-        "install",
+    // --force: an older version's binary may be there.
+    cargo_install(
         "wasm_split_cli_support",
-        "--features",
-        "build-binary",
-        "--force",
-        "--locked",
-        "--version",
-    ])
-    .arg(format!("={WASM_SPLIT_VERSION}"))
-    .arg("--root")
-    .arg(tools_root()))?;
+        &format!("={WASM_SPLIT_VERSION}"),
+        &["--features", "build-binary", "--force"],
+    )?;
     std::fs::write(&stamp, "").map_err(|e| format!("cannot write {}: {e}", stamp.display()))
 }
 
@@ -214,15 +208,7 @@ fn tauri_driver() -> Result<(), String> {
     if tool("tauri-driver").exists() {
         return Ok(());
     }
-    run(Cmd::cargo(&[
-        "install",
-        "tauri-driver",
-        "--version",
-        "^2",
-        "--locked",
-        "--root",
-    ])
-    .arg(tools_root()))
+    cargo_install("tauri-driver", "^2", &[])
 }
 
 /// cargo-fuzz, for `cargo xtask fuzz` only (the fuzzer runs on stable with RUSTC_BOOTSTRAP=1).
@@ -230,15 +216,17 @@ pub fn cargo_fuzz() -> Result<(), String> {
     if tool("cargo-fuzz").exists() {
         return Ok(());
     }
-    run(Cmd::cargo(&[
-        "install",
-        "cargo-fuzz",
-        "--version",
-        "0.13.2",
-        "--locked",
-        "--root",
-    ])
-    .arg(tools_root()))
+    cargo_install("cargo-fuzz", "0.13.2", &[])
+}
+
+/// `cargo install` of `package` at `version` with its own lockfile, into `.tools`.
+fn cargo_install(package: &str, version: &str, extra: &[&str]) -> Result<(), String> {
+    run(
+        Cmd::cargo(&["install", package, "--locked", "--version", version])
+            .args(extra)
+            .arg("--root")
+            .arg(tools_root()),
+    )
 }
 
 /// networkx, for `cargo xtask bench` only (the analysis is timed against it), installed into
