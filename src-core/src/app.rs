@@ -10,7 +10,7 @@ use crate::store::Store;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 use systematic_ipc::{
-    AppError, AppStatus, ErrorKind, Passphrase, Request, Response, Showing, WorkshopId,
+    AppError, AppStatus, ErrorKind, Merged, Passphrase, Request, Response, Showing, WorkshopId,
 };
 
 pub struct App {
@@ -277,10 +277,10 @@ fn handle_with_store(store: &mut Store, request: Request) -> Result<Response, Co
             let paths: Vec<&Path> = paths.iter().map(Path::new).collect();
             let passphrase = passphrase.as_ref().map(Passphrase::as_str);
             let report = store.merge_session_files(&workshop, &paths, force, passphrase)?;
-            Ok(Response::Merged {
+            Ok(Response::Merged(Merged {
                 workshop: store.view(&workshop)?,
                 report,
-            })
+            }))
         }
         Request::SettleConflict {
             workshop,

@@ -48,7 +48,7 @@ pub use print::{
 };
 pub use projector::{Projected, ProjectorView, Showing};
 pub use request::{
-    FilePurpose, Request, Response, CHOOSE_FILES_COMMAND, CLOSE_PROJECTOR_COMMAND,
+    Answer, FilePurpose, Merged, Request, Response, CHOOSE_FILES_COMMAND, CLOSE_PROJECTOR_COMMAND,
     DIAGNOSTIC_REPORT_COMMAND, DISPATCH_COMMAND, FILES_OPENED_EVENT, MAIN_WINDOW,
     OPEN_PROJECTOR_COMMAND, PROJECTOR_WINDOW, TAKE_OPENED_FILES_COMMAND,
 };

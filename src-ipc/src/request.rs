@@ -289,37 +289,70 @@ impl Request {
     }
 }
 
-/// The answer to a [`Request`]; each request has exactly one matching variant.
-///
-/// Externally tagged (`{"status": {…}}`), like every type inside it: an internally or adjacently
-/// tagged enum, or a flattened field, makes serde buffer the value and compiles every type in it a
-/// second time for the buffer, which was a tenth of the UI's wasm and slowed its start-up.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-#[serde(rename_all = "snake_case")]
-pub enum Response {
-    Status(AppStatus),
-    Workshops(Vec<WorkshopSummary>),
-    Workshop(WorkshopView),
-    Persona(Persona),
+/// One kind of answer: the payload of one [`Response`] variant, and that variant's tag on the
+/// wire. The UI decodes only the answer it asked for (`T::TAG`'s payload as `T`): decoding the
+/// whole `Response` put every answer's decoder into the home screen's wasm, a sixth of it.
+pub trait Answer: serde::de::DeserializeOwned {
+    /// The variant's key in `{"tag": payload}` (or the whole answer, for [`Response::Done`]).
+    const TAG: &'static str;
+}
+
+/// Declares [`Response`] with each variant's wire tag, and the [`Answer`] for its payload, from
+/// one list: the tag the UI looks for is the one serde writes, by construction.
+macro_rules! responses {
+    ($($(#[$doc:meta])* $variant:ident($payload:ty) = $tag:literal,)*) => {
+        /// The answer to a [`Request`]; each request has exactly one matching variant.
+        ///
+        /// Externally tagged (`{"status": {…}}`), like every type inside it: an internally or
+        /// adjacently tagged enum, or a flattened field, makes serde buffer the value and compiles
+        /// every type in it a second time for the buffer, which was a tenth of the UI's wasm and
+        /// slowed its start-up.
+        #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+        pub enum Response {
+            $($(#[$doc])* #[serde(rename = $tag)] $variant($payload),)*
+            /// The request was carried out and has nothing to show.
+            #[serde(rename = "done")]
+            Done,
+        }
+
+        $(impl Answer for $payload {
+            const TAG: &'static str = $tag;
+        })*
+    };
+}
+
+responses! {
+    Status(AppStatus) = "status",
+    Workshops(Vec<WorkshopSummary>) = "workshops",
+    Workshop(WorkshopView) = "workshop",
+    Persona(Persona) = "persona",
     /// The merged workshop and what the merge did.
-    Merged {
-        workshop: WorkshopView,
-        report: MergeReport,
-    },
-    History(Vec<HistoryEntry>),
-    Backups(Vec<Backup>),
-    PersonalDetails(Option<PersonalDetails>),
-    Map(MapView),
-    MapEdited(MapEdited),
-    Analysis(MapAnalysis),
-    Reach(Reach),
-    Templates(Vec<Template>),
-    Facilitation(Box<Facilitation>),
-    Projector(Option<Box<ProjectorView>>),
+    Merged(Merged) = "merged",
+    History(Vec<HistoryEntry>) = "history",
+    Backups(Vec<Backup>) = "backups",
+    PersonalDetails(Option<PersonalDetails>) = "personal_details",
+    Map(MapView) = "map",
+    MapEdited(MapEdited) = "map_edited",
+    Analysis(MapAnalysis) = "analysis",
+    Reach(Reach) = "reach",
+    Templates(Vec<Template>) = "templates",
+    Facilitation(Box<Facilitation>) = "facilitation",
+    Projector(Option<Box<ProjectorView>>) = "projector",
     /// The files a request wrote.
-    Written(Vec<String>),
-    /// The request was carried out and has nothing to show.
-    Done,
+    Written(Vec<String>) = "written",
+}
+
+/// [`Response::Done`] carries nothing: serde writes it as the bare string `"done"`.
+impl Answer for () {
+    const TAG: &'static str = "done";
+}
+
+/// The answer to [`Request::MergeSessionFiles`]: the workshop after the merge, and what the merge
+/// did.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Merged {
+    pub workshop: WorkshopView,
+    pub report: MergeReport,
 }
 
 #[cfg(test)]
@@ -372,6 +405,40 @@ mod tests {
         let json = serde_json::to_string(&request).unwrap();
         assert!(json.contains(r#""type":"update_persona""#), "{json}");
         assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), request);
+    }
+
+    /// The UI finds an answer by its tag (`Answer::TAG`): it must be the key serde writes.
+    #[test]
+    fn each_answer_is_found_under_its_tag() {
+        let json = serde_json::to_value(Response::Written(vec!["a.pdf".into()])).unwrap();
+        assert_eq!(json, serde_json::json!({ (<Vec<String> as Answer>::TAG): ["a.pdf"] }));
+        let json = serde_json::to_value(Response::PersonalDetails(None)).unwrap();
+        assert_eq!(json, serde_json::json!({ (<Option<PersonalDetails>>::TAG): null }));
+        let json = serde_json::to_value(Response::Done).unwrap();
+        assert_eq!(json, serde_json::json!(<()>::TAG));
+        // Every variant has its own tag, and Done's is the one serde writes.
+        let unknown = serde_json::from_str::<Response>(r#"{"no such answer": null}"#)
+            .unwrap_err()
+            .to_string();
+        for tag in [
+            <AppStatus as Answer>::TAG,
+            <Vec<WorkshopSummary>>::TAG,
+            <WorkshopView>::TAG,
+            <Persona>::TAG,
+            <Merged>::TAG,
+            <Vec<HistoryEntry>>::TAG,
+            <Vec<Backup>>::TAG,
+            <MapView>::TAG,
+            <MapEdited>::TAG,
+            <MapAnalysis>::TAG,
+            <Reach>::TAG,
+            <Vec<Template>>::TAG,
+            <Box<Facilitation>>::TAG,
+            <Option<Box<ProjectorView>>>::TAG,
+            <()>::TAG,
+        ] {
+            assert!(unknown.contains(&format!("`{tag}`")), "{tag} in {unknown}");
+        }
     }
 
     #[test]

@@ -3,10 +3,10 @@
 
 use serde::Serialize;
 use systematic_ipc::{
-    AppError, AppStatus, Backup, ErrorKind, Facilitation, FilePurpose, HistoryEntry, MapAnalysis,
-    MapEdit, MapEdited, MapView, MergeReport, NewWorkshop, Operation, Passphrase, Persona,
-    PersonaDraft, PersonaId, PersonalDetails, PrintOutcome, PrintRequest, ProjectorView, Reach,
-    Request, Response, Showing, Template, WorkshopId, WorkshopSummary, WorkshopView,
+    Answer, AppError, AppStatus, Backup, ErrorKind, Facilitation, FilePurpose, HistoryEntry,
+    MapAnalysis, MapEdit, MapEdited, MapView, MergeReport, Merged, NewWorkshop, Operation,
+    Passphrase, Persona, PersonaDraft, PersonaId, PersonalDetails, PrintOutcome, PrintRequest,
+    ProjectorView, Reach, Request, Showing, Template, WorkshopId, WorkshopSummary, WorkshopView,
     CHOOSE_FILES_COMMAND, CLOSE_PROJECTOR_COMMAND, DIAGNOSTIC_REPORT_COMMAND, DISPATCH_COMMAND,
     FILES_OPENED_EVENT, OPEN_PROJECTOR_COMMAND, PRINT_COMMAND, TAKE_OPENED_FILES_COMMAND,
 };
@@ -35,7 +35,10 @@ struct DispatchArgs<'a> {
     request: &'a Request,
 }
 
-async fn call(request: Request) -> Result<Response, AppError> {
+/// Sends `request` and takes its answer as `T`, the payload of the one `Response` variant that
+/// answers it. Each call decodes only its own answer type, so the workshop screen's answers are
+/// decoded by code in the workshop screen's piece of the wasm.
+async fn call<T: Answer>(request: Request) -> Result<T, AppError> {
     // JSON-compatible: maps become plain objects and None becomes null, as serde_json expects.
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     let args = DispatchArgs { request: &request }
@@ -46,9 +49,11 @@ async fn call(request: Request) -> Result<Response, AppError> {
         saves.started();
     }
     let answer = match asked_at_boot(&request) {
-        Some(asked) => decode(wasm_bindgen_futures::JsFuture::from(asked).await),
-        None => invoke_command(DISPATCH_COMMAND, args).await,
-    };
+        Some(asked) => wasm_bindgen_futures::JsFuture::from(asked).await,
+        None => invoke(DISPATCH_COMMAND, args).await,
+    }
+    .map_err(failure)
+    .and_then(payload::<T>);
     if let Some(saves) = saves {
         let reads_outside_file = matches!(
             request,
@@ -94,36 +99,57 @@ fn asked_at_boot(request: &Request) -> Option<js_sys::Promise> {
 /// An invoked command's answer: its value, or its error as an `AppError` (or, from Tauri
 /// itself, a plain string).
 fn decode<T: serde::de::DeserializeOwned>(answer: Result<JsValue, JsValue>) -> Result<T, AppError> {
-    match answer {
-        Ok(value) => serde_wasm_bindgen::from_value(value).map_err(internal),
-        Err(value) => Err(serde_wasm_bindgen::from_value(value.clone())
-            .unwrap_or_else(|_| internal(value.as_string().unwrap_or_default()))),
+    answer
+        .map_err(failure)
+        .and_then(|value| serde_wasm_bindgen::from_value(value).map_err(internal))
+}
+
+/// A command's failure as an `AppError` (from Tauri itself it is a plain string).
+fn failure(value: JsValue) -> AppError {
+    serde_wasm_bindgen::from_value(value.clone())
+        .unwrap_or_else(|_| internal(value.as_string().unwrap_or_default()))
+}
+
+/// The payload of answer `T` in a `Response` as it arrives: `{"<T::TAG>": payload}`, or the bare
+/// tag for an answer that carries nothing.
+fn payload<T: Answer>(response: JsValue) -> Result<T, AppError> {
+    if response.as_string().as_deref() == Some(T::TAG) {
+        return serde_wasm_bindgen::from_value(JsValue::UNDEFINED).map_err(internal);
+    }
+    let tag = JsValue::from_str(T::TAG);
+    match js_sys::Reflect::has(&response, &tag) {
+        Ok(true) => js_sys::Reflect::get(&response, &tag)
+            .map_err(|e| internal(format!("{e:?}")))
+            .and_then(|value| serde_wasm_bindgen::from_value(value).map_err(internal)),
+        _ => Err(internal(format!(
+            "expected the answer {:?}, got {}",
+            T::TAG,
+            answer_name(&response)
+        ))),
     }
 }
 
-fn unexpected(response: Response) -> AppError {
-    internal(format!("unexpected answer {response:?}"))
+/// What an answer that was not the one expected was, for the error: its tag.
+fn answer_name(response: &JsValue) -> String {
+    response
+        .as_string()
+        .or_else(|| {
+            let object = response.dyn_ref::<js_sys::Object>()?;
+            Some(js_sys::Object::keys(object).join(", ").into())
+        })
+        .unwrap_or_else(|| format!("{response:?}"))
 }
 
 pub async fn status() -> Result<AppStatus, AppError> {
-    match call(Request::Status).await? {
-        Response::Status(status) => Ok(status),
-        other => Err(unexpected(other)),
-    }
+    call(Request::Status).await
 }
 
 pub async fn list_workshops() -> Result<Vec<WorkshopSummary>, AppError> {
-    match call(Request::ListWorkshops).await? {
-        Response::Workshops(list) => Ok(list),
-        other => Err(unexpected(other)),
-    }
+    call(Request::ListWorkshops).await
 }
 
 async fn workshop(request: Request) -> Result<WorkshopView, AppError> {
-    match call(request).await? {
-        Response::Workshop(view) => Ok(view),
-        other => Err(unexpected(other)),
-    }
+    call(request).await
 }
 
 pub async fn create_workshop(workshop_form: NewWorkshop) -> Result<WorkshopView, AppError> {
@@ -142,10 +168,7 @@ pub async fn open_demo_workshop() -> Result<WorkshopView, AppError> {
 }
 
 async fn persona(request: Request) -> Result<Persona, AppError> {
-    match call(request).await? {
-        Response::Persona(persona) => Ok(persona),
-        other => Err(unexpected(other)),
-    }
+    call(request).await
 }
 
 pub async fn add_persona(workshop: WorkshopId, draft: PersonaDraft) -> Result<Persona, AppError> {
@@ -170,10 +193,7 @@ pub async fn update_persona(
 }
 
 async fn done(request: Request) -> Result<(), AppError> {
-    match call(request).await? {
-        Response::Done => Ok(()),
-        other => Err(unexpected(other)),
-    }
+    call(request).await
 }
 
 pub async fn set_laptop_name(name: String) -> Result<(), AppError> {
@@ -228,17 +248,14 @@ pub async fn merge_session_files(
     force: bool,
     passphrase: Option<String>,
 ) -> Result<(WorkshopView, MergeReport), AppError> {
-    match call(Request::MergeSessionFiles {
+    let merged: Merged = call(Request::MergeSessionFiles {
         workshop,
         paths,
         force,
         passphrase: passphrase.map(Passphrase),
     })
-    .await?
-    {
-        Response::Merged { workshop, report } => Ok((workshop, report)),
-        other => Err(unexpected(other)),
-    }
+    .await?;
+    Ok((merged.workshop, merged.report))
 }
 
 pub async fn settle_conflict(
@@ -301,25 +318,18 @@ pub async fn redo(id: WorkshopId) -> Result<WorkshopView, AppError> {
 }
 
 pub async fn history(id: WorkshopId) -> Result<Vec<HistoryEntry>, AppError> {
-    match call(Request::History { workshop: id }).await? {
-        Response::History(entries) => Ok(entries),
-        other => Err(unexpected(other)),
-    }
+    call(Request::History { workshop: id }).await
 }
 
 pub async fn personal_details(
     workshop: WorkshopId,
     participant: String,
 ) -> Result<Option<PersonalDetails>, AppError> {
-    match call(Request::GetPersonalDetails {
+    call(Request::GetPersonalDetails {
         workshop,
         participant,
     })
-    .await?
-    {
-        Response::PersonalDetails(details) => Ok(details),
-        other => Err(unexpected(other)),
-    }
+    .await
 }
 
 pub async fn set_personal_details(
@@ -327,32 +337,27 @@ pub async fn set_personal_details(
     participant: String,
     details: PersonalDetails,
 ) -> Result<(), AppError> {
-    call(Request::SetPersonalDetails {
+    done(Request::SetPersonalDetails {
         workshop,
         participant,
         details,
     })
     .await
-    .map(|_| ())
 }
 
 pub async fn forget_personal_details(
     workshop: WorkshopId,
     participant: String,
 ) -> Result<(), AppError> {
-    call(Request::ForgetPersonalDetails {
+    done(Request::ForgetPersonalDetails {
         workshop,
         participant,
     })
     .await
-    .map(|_| ())
 }
 
 pub async fn backups(id: WorkshopId) -> Result<Vec<Backup>, AppError> {
-    match call(Request::Backups { workshop: id }).await? {
-        Response::Backups(list) => Ok(list),
-        other => Err(unexpected(other)),
-    }
+    call(Request::Backups { workshop: id }).await
 }
 
 pub async fn restore_backup(id: WorkshopId, name: String) -> Result<WorkshopView, AppError> {
@@ -364,10 +369,7 @@ pub async fn restore_version(id: WorkshopId, hash: String) -> Result<WorkshopVie
 }
 
 async fn map_view(request: Request) -> Result<MapView, AppError> {
-    match call(request).await? {
-        Response::Map(map) => Ok(map),
-        other => Err(unexpected(other)),
-    }
+    call(request).await
 }
 
 pub async fn map(workshop: WorkshopId) -> Result<MapView, AppError> {
@@ -376,10 +378,7 @@ pub async fn map(workshop: WorkshopId) -> Result<MapView, AppError> {
 
 /// Applies the edits as one change; answers the ids they added and the map after.
 pub async fn edit_map(workshop: WorkshopId, edits: Vec<MapEdit>) -> Result<MapEdited, AppError> {
-    match call(Request::EditMap { workshop, edits }).await? {
-        Response::MapEdited(edited) => Ok(edited),
-        other => Err(unexpected(other)),
-    }
+    call(Request::EditMap { workshop, edits }).await
 }
 
 pub async fn layout_map(workshop: WorkshopId) -> Result<MapView, AppError> {
@@ -387,25 +386,16 @@ pub async fn layout_map(workshop: WorkshopId) -> Result<MapView, AppError> {
 }
 
 pub async fn analyze_map(workshop: WorkshopId) -> Result<MapAnalysis, AppError> {
-    match call(Request::AnalyzeMap { workshop }).await? {
-        Response::Analysis(analysis) => Ok(analysis),
-        other => Err(unexpected(other)),
-    }
+    call(Request::AnalyzeMap { workshop }).await
 }
 
 pub async fn map_reach(workshop: WorkshopId, node: String) -> Result<Reach, AppError> {
-    match call(Request::MapReach { workshop, node }).await? {
-        Response::Reach(reach) => Ok(reach),
-        other => Err(unexpected(other)),
-    }
+    call(Request::MapReach { workshop, node }).await
 }
 
 /// Adds the map in other tools' files to this one; answers what was added.
 pub async fn import_map(workshop: WorkshopId, paths: Vec<String>) -> Result<MapEdited, AppError> {
-    match call(Request::ImportMap { workshop, paths }).await? {
-        Response::MapEdited(edited) => Ok(edited),
-        other => Err(unexpected(other)),
-    }
+    call(Request::ImportMap { workshop, paths }).await
 }
 
 /// Writes the map in `format` at `path`; answers the files written.
@@ -414,31 +404,21 @@ pub async fn export_map(
     format: String,
     path: String,
 ) -> Result<Vec<String>, AppError> {
-    match call(Request::ExportMap {
+    call(Request::ExportMap {
         workshop,
         format,
         path,
     })
-    .await?
-    {
-        Response::Written(paths) => Ok(paths),
-        other => Err(unexpected(other)),
-    }
+    .await
 }
 
 /// The method templates, in `locale` where translated.
 pub async fn templates(locale: String) -> Result<Vec<Template>, AppError> {
-    match call(Request::Templates { locale }).await? {
-        Response::Templates(list) => Ok(list),
-        other => Err(unexpected(other)),
-    }
+    call(Request::Templates { locale }).await
 }
 
 async fn facilitation_answer(request: Request) -> Result<Facilitation, AppError> {
-    match call(request).await? {
-        Response::Facilitation(view) => Ok(*view),
-        other => Err(unexpected(other)),
-    }
+    call::<Box<Facilitation>>(request).await.map(|view| *view)
 }
 
 pub async fn facilitation(workshop: WorkshopId) -> Result<Facilitation, AppError> {
@@ -522,10 +502,9 @@ pub async fn show_on_projector(
 
 /// What the projector window draws now.
 pub async fn projector() -> Result<Option<ProjectorView>, AppError> {
-    match call(Request::Projector).await? {
-        Response::Projector(view) => Ok(view.map(|v| *v)),
-        other => Err(unexpected(other)),
-    }
+    call::<Option<Box<ProjectorView>>>(Request::Projector)
+        .await
+        .map(|view| view.map(|v| *v))
 }
 
 /// A Tauri channel (`window.__TAURI__.core.Channel`) whose messages go to `on_message`. The
