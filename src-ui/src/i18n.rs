@@ -9,6 +9,7 @@
 //! word on screen that is not accented did not come from a message.
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use std::cell::RefCell;
 use systematic_ipc::AppError;
 
 const EN_GB: &str = include_str!("../../assets/locales/en-GB/app.ftl");
@@ -34,12 +35,14 @@ const LANGUAGE_KEY: &str = "systematic-language";
 thread_local! {
     /// The locales in use, best match for the laptop's language first, en-GB always last.
     static ACTIVE: Vec<&'static str> = locale_order(&tags(), preferred_language().as_deref());
-    static BUNDLES: Vec<FluentBundle<FluentResource>> = ACTIVE.with(|active| {
-        active
-            .iter()
-            .filter_map(|tag| LOCALES.iter().find(|(t, _)| t == tag))
-            .map(|(tag, source)| build(tag, source))
-            .collect()
+    static BUNDLES: RefCell<Vec<Messages>> = ACTIVE.with(|active| {
+        RefCell::new(
+            active
+                .iter()
+                .filter_map(|tag| LOCALES.iter().find(|(t, _)| t == tag))
+                .map(|(tag, source)| Messages::new(tag, source))
+                .collect(),
+        )
     });
 }
 
@@ -123,24 +126,90 @@ fn pseudo(text: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
-fn build(tag: &str, source: &str) -> FluentBundle<FluentResource> {
-    let locale: unic_langid::LanguageIdentifier = tag.parse().unwrap_or_default();
-    let mut bundle = FluentBundle::new(vec![locale]);
-    if tag == PSEUDO {
-        bundle.set_transform(Some(pseudo));
+/// One locale's messages, parsed a section (a `## ` group of its `.ftl` file) at a time, when one
+/// of the section's messages is first asked for. Parsing every message before the home screen
+/// could show took a tenth of start-up: the wasm still runs in the engine's interpreter then.
+/// Sections can be parsed apart because no message refers to another (a test keeps it so).
+struct Messages {
+    bundle: FluentBundle<FluentResource>,
+    source: &'static str,
+    /// Each section's start in `source`, and whether it has been parsed into `bundle`.
+    sections: Vec<(usize, bool)>,
+}
+
+impl Messages {
+    fn new(tag: &str, source: &'static str) -> Self {
+        let locale: unic_langid::LanguageIdentifier = tag.parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new(vec![locale]);
+        if tag == PSEUDO {
+            bundle.set_transform(Some(pseudo));
+        }
+        // No Unicode isolation marks: the text goes into the DOM, which handles direction itself.
+        bundle.set_use_isolating(false);
+        let sections = std::iter::once(0)
+            .chain(source.match_indices("\n## ").map(|(at, _)| at + 1))
+            .map(|start| (start, false))
+            .collect();
+        Self {
+            bundle,
+            source,
+            sections,
+        }
     }
-    // No Unicode isolation marks: the text goes into the DOM, which handles direction itself.
-    bundle.set_use_isolating(false);
-    let resource =
-        FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
-    // Duplicate ids are caught by the translation tests; keep the first.
-    let _ = bundle.add_resource(resource);
-    bundle
+
+    /// The bundle holding message `id`, with its section parsed; `None` when this locale lacks
+    /// it.
+    fn find(&mut self, id: &str) -> Option<&FluentBundle<FluentResource>> {
+        if !self.bundle.has_message(id) {
+            self.parse_section_of(id);
+        }
+        self.bundle.has_message(id).then_some(&self.bundle)
+    }
+
+    fn parse_section_of(&mut self, id: &str) {
+        let Some(at) = definition(self.source, id) else {
+            return;
+        };
+        let index = self
+            .sections
+            .partition_point(|(start, _)| *start <= at)
+            .saturating_sub(1);
+        let Some((start, false)) = self.sections.get(index).copied() else {
+            return;
+        };
+        let end = self
+            .sections
+            .get(index + 1)
+            .map_or(self.source.len(), |(next, _)| *next);
+        let text = self.source.get(start..end).unwrap_or_default().to_owned();
+        let resource = FluentResource::try_new(text).unwrap_or_else(|(partial, _)| partial);
+        // Duplicate ids are caught by the translation tests; keep the first.
+        let _ = self.bundle.add_resource(resource);
+        self.sections[index].1 = true;
+    }
+
+    /// How many sections have been parsed so far.
+    #[cfg(test)]
+    fn parsed_sections(&self) -> usize {
+        self.sections.iter().filter(|(_, parsed)| *parsed).count()
+    }
+}
+
+/// Where message `id` is defined in `source`: at the start of a line, followed by `=`.
+fn definition(source: &str, id: &str) -> Option<usize> {
+    source.match_indices(id).map(|(at, _)| at).find(|&at| {
+        let line_start = at == 0 || source.as_bytes().get(at - 1) == Some(&b'\n');
+        let rest = source.get(at + id.len()..).unwrap_or_default();
+        line_start && rest.trim_start_matches(' ').starts_with('=')
+    })
 }
 
 fn format(id: &str, args: Option<&FluentArgs>) -> String {
-    BUNDLES.with(|bundles| {
-        for bundle in bundles {
+    BUNDLES.with_borrow_mut(|locales| {
+        for messages in locales.iter_mut() {
+            let Some(bundle) = messages.find(id) else {
+                continue;
+            };
             if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
                 return bundle
@@ -311,7 +380,8 @@ mod tests {
 
     #[test]
     fn the_pseudo_locale_accents_words_but_not_arguments() {
-        let bundle = build(PSEUDO, EN_GB);
+        let mut messages = Messages::new(PSEUDO, EN_GB);
+        let bundle = messages.find("stage-count").unwrap();
         let message = bundle.get_message("stage-count").unwrap().value().unwrap();
         let mut args = FluentArgs::new();
         args.set("number", 2);
@@ -336,12 +406,92 @@ mod tests {
                 "{tag}"
             );
         }
-        let swedish = build("sv", SV);
+        let mut messages = Messages::new("sv", SV);
+        let swedish = messages.find("timer-start").unwrap();
         let message = swedish.get_message("timer-start").unwrap().value().unwrap();
         let mut errors = Vec::new();
         assert_eq!(
             swedish.format_pattern(message, None, &mut errors),
             "Starta tiden"
         );
+    }
+
+    /// Each message, parsed with only its own section, reads as it does from the whole file: no
+    /// message needs another section, and every section boundary falls between messages.
+    #[test]
+    fn every_message_is_found_in_its_section_alone() {
+        for (tag, source) in LOCALES {
+            let mut whole = FluentBundle::new(vec![tag.parse().unwrap()]);
+            whole.set_use_isolating(false);
+            if *tag == PSEUDO {
+                whole.set_transform(Some(pseudo));
+            }
+            whole
+                .add_resource(FluentResource::try_new((*source).to_owned()).unwrap())
+                .unwrap();
+            let resource = FluentResource::try_new((*source).to_owned()).unwrap();
+            let mut count = 0;
+            for entry in resource.entries() {
+                let fluent_syntax::ast::Entry::Message(message) = entry else {
+                    continue;
+                };
+                let id = message.id.name;
+                let mut alone = Messages::new(tag, source);
+                assert!(alone.find(id).is_some(), "{tag}: {id} not found");
+                assert_eq!(alone.parsed_sections(), 1, "{tag}: {id}");
+                let bundle = &alone.bundle;
+                let mut args = FluentArgs::new();
+                for name in [
+                    "count", "number", "name", "title", "detail", "field", "total",
+                ] {
+                    args.set(name, 2);
+                }
+                let mut errors = Vec::new();
+                let mut whole_errors = Vec::new();
+                let expected = message_text(&whole, id, &args, &mut whole_errors);
+                assert_eq!(
+                    message_text(bundle, id, &args, &mut errors),
+                    expected,
+                    "{tag}: {id}"
+                );
+                assert_eq!(errors.len(), whole_errors.len(), "{tag}: {id}: {errors:?}");
+                count += 1;
+            }
+            assert!(count > 300, "{tag}: only {count} messages");
+        }
+    }
+
+    fn message_text(
+        bundle: &FluentBundle<FluentResource>,
+        id: &str,
+        args: &FluentArgs,
+        errors: &mut Vec<fluent_bundle::FluentError>,
+    ) -> String {
+        let message = bundle.get_message(id).unwrap();
+        let mut text = message
+            .value()
+            .map(|value| {
+                bundle
+                    .format_pattern(value, Some(args), errors)
+                    .into_owned()
+            })
+            .unwrap_or_default();
+        for attribute in message.attributes() {
+            text.push_str(&bundle.format_pattern(attribute.value(), Some(args), errors));
+        }
+        text
+    }
+
+    /// The home screen's words need only the first sections, not the workshop screen's.
+    #[test]
+    fn the_home_screen_parses_few_sections() {
+        let mut messages = Messages::new("en-GB", EN_GB);
+        for id in ["app-name", "home-title", "home-new-workshop"] {
+            assert!(messages.find(id).is_some(), "{id}");
+        }
+        assert_eq!(messages.parsed_sections(), 2);
+        assert!(messages.sections.len() > 10);
+        assert!(messages.find("no-such-message").is_none());
+        assert_eq!(messages.parsed_sections(), 2);
     }
 }
