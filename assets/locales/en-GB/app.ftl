@@ -24,6 +24,18 @@ workshop-list-personas = { $count ->
 }
 workshop-list-changed = Last changed { $when }
 workshop-list-open = Open
+# Shown on the home screen before anything else is opened, so kept in its section (read first).
+session-open = Open session file…
+session-open-with-passphrase = Open
+session-passphrase-intro = This session file is protected with a passphrase. Type it to open the file.
+laptop-setup-title = What is this laptop called?
+laptop-setup-intro = Give this laptop a name everyone in the room will recognise, such as “Table 2” or “Voting laptop”. It is written on every change made here, so after merging you can see which table wrote what.
+laptop-setup-placeholder = Table 2
+laptop-setup-save = Save name
+workshop-protected = Protected
+language = Language
+passphrase-checking = Checking…
+passphrase-label = Passphrase
 
 ## New workshop form
 new-workshop-title = New workshop
@@ -121,15 +133,10 @@ error-session-wrong-passphrase = That passphrase does not open this session file
 error-session-not-passphrase = This file was encrypted for someone's key, not with a passphrase, so this app cannot open it.
 error-session-passphrase-too-costly = This file's protection needs more memory to open than this app allows. Ask for it to be saved again from SysteMatic Workshop.
 field-laptop_name = Laptop name
-laptop-setup-title = What is this laptop called?
-laptop-setup-intro = Give this laptop a name everyone in the room will recognise, such as “Table 2” or “Voting laptop”. It is written on every change made here, so after merging you can see which table wrote what.
-laptop-setup-placeholder = Table 2
-laptop-setup-save = Save name
 session-bar-label = Workshop actions
 undo = Undo
 redo = Redo
 session-save = Save session file…
-session-open = Open session file…
 session-merge = Merge session files…
 session-merge-anyway = Merge anyway
 session-saved = Saved to { $path }. Take this file to the laptop that merges the sessions.
@@ -142,11 +149,9 @@ backups-intro = This laptop keeps a copy of the workshop every ten minutes while
 backups-none = No backups yet: the first is taken with the first change.
 backups-size = { $kilobytes } KB
 backups-restore = Restore this backup
-passphrase-label = Passphrase
 passphrase-again-label = Type the passphrase again
 passphrase-mismatch = The two passphrases are not the same. Type them again.
 passphrase-warning = Write the passphrase down and keep it somewhere safe, away from the laptop. If it is forgotten, nobody can open this again — not even the makers of the app.
-passphrase-checking = Checking…
 unlock-title = This workshop is protected
 unlock-intro = Type its passphrase to open it. It stays open until you lock it or close the app.
 unlock-submit = Unlock
@@ -159,12 +164,9 @@ protection-on = This workshop is protected with a passphrase and kept encrypted 
 protection-lock = Lock now
 protection-remove-intro = To keep it unencrypted again, type its passphrase.
 protection-remove = Remove protection
-workshop-protected = Protected
 session-save-protected = Save protected…
 session-protect-intro = The session file will be encrypted with this passphrase. Give the passphrase to whoever opens the file in person or by phone, never on the same stick or in the same email.
 session-protect-choose = Choose where to save
-session-passphrase-intro = This session file is protected with a passphrase. Type it to open the file.
-session-open-with-passphrase = Open
 session-merge-with-passphrase = Merge
 conflict-from = from { $laptop }, { $when }
 conflict-keep = Keep this
@@ -649,7 +651,6 @@ participant-mode-leave = Facilitator: leave participant mode
 participant-mode-pin = Facilitator's PIN
 participant-mode-unlock = Leave
 participant-mode-wrong-pin = That is not the PIN. Ask the facilitator.
-language = Language
 
 # Printing
 print-open = Print…

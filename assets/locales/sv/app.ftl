@@ -24,6 +24,18 @@ workshop-list-personas = { $count ->
 }
 workshop-list-changed = Senast ändrad { $when }
 workshop-list-open = Öppna
+# Shown on the home screen before anything else is opened, so kept in its section (read first).
+session-open = Öppna sessionsfil …
+session-open-with-passphrase = Öppna
+session-passphrase-intro = Den här sessionsfilen är skyddad med en lösenfras. Skriv den för att öppna filen.
+laptop-setup-title = Vad heter den här datorn?
+laptop-setup-intro = Ge datorn ett namn som alla i rummet känner igen, till exempel ”Bord 2” eller ”Röstningsdatorn”. Det skrivs på varje ändring som görs här, så efter sammanslagningen ser du vilket bord som skrev vad.
+laptop-setup-placeholder = Bord 2
+laptop-setup-save = Spara namnet
+workshop-protected = Skyddad
+language = Språk
+passphrase-checking = Kontrollerar…
+passphrase-label = Lösenfras
 
 ## Formuläret för ny workshop
 new-workshop-title = Ny workshop
@@ -121,15 +133,10 @@ error-session-wrong-passphrase = Den lösenfrasen öppnar inte den här sessions
 error-session-not-passphrase = Filen krypterades för någons nyckel, inte med en lösenfras, så appen kan inte öppna den.
 error-session-passphrase-too-costly = Filens skydd kräver mer minne för att öppnas än appen tillåter. Be om att den sparas igen från SysteMatic Workshop.
 field-laptop_name = Datorns namn
-laptop-setup-title = Vad heter den här datorn?
-laptop-setup-intro = Ge datorn ett namn som alla i rummet känner igen, till exempel ”Bord 2” eller ”Röstningsdatorn”. Det skrivs på varje ändring som görs här, så efter sammanslagningen ser du vilket bord som skrev vad.
-laptop-setup-placeholder = Bord 2
-laptop-setup-save = Spara namnet
 session-bar-label = Åtgärder för workshoppen
 undo = Ångra
 redo = Gör om
 session-save = Spara sessionsfil …
-session-open = Öppna sessionsfil …
 session-merge = Slå samman sessionsfiler …
 session-merge-anyway = Slå samman ändå
 session-saved = Sparad i { $path }. Ta filen till datorn som slår samman sessionerna.
@@ -142,11 +149,9 @@ backups-intro = Den här datorn sparar en kopia av workshoppen var tionde minut 
 backups-none = Inga säkerhetskopior än: den första tas vid den första ändringen.
 backups-size = { $kilobytes } kB
 backups-restore = Återställ den här säkerhetskopian
-passphrase-label = Lösenfras
 passphrase-again-label = Skriv lösenfrasen igen
 passphrase-mismatch = De två lösenfraserna är inte likadana. Skriv dem igen.
 passphrase-warning = Skriv ner lösenfrasen och förvara den säkert, inte tillsammans med datorn. Om den glöms bort kan ingen öppna detta igen — inte ens appens skapare.
-passphrase-checking = Kontrollerar…
 unlock-title = Den här workshoppen är skyddad
 unlock-intro = Skriv lösenfrasen för att öppna den. Den är öppen tills du låser den eller stänger appen.
 unlock-submit = Lås upp
@@ -159,12 +164,9 @@ protection-on = Den här workshoppen är skyddad med en lösenfras och sparas kr
 protection-lock = Lås nu
 protection-remove-intro = Skriv lösenfrasen för att spara den okrypterad igen.
 protection-remove = Ta bort skyddet
-workshop-protected = Skyddad
 session-save-protected = Spara skyddad…
 session-protect-intro = Sessionsfilen krypteras med den här lösenfrasen. Ge lösenfrasen till den som öppnar filen personligen eller per telefon, aldrig på samma minne eller i samma e-post.
 session-protect-choose = Välj var filen ska sparas
-session-passphrase-intro = Den här sessionsfilen är skyddad med en lösenfras. Skriv den för att öppna filen.
-session-open-with-passphrase = Öppna
 session-merge-with-passphrase = Slå ihop
 conflict-from = från { $laptop }, { $when }
 conflict-keep = Behåll det här
@@ -649,7 +651,6 @@ participant-mode-leave = Processledare: lämna deltagarläget
 participant-mode-pin = Processledarens PIN-kod
 participant-mode-unlock = Lämna
 participant-mode-wrong-pin = Det är inte rätt PIN-kod. Fråga processledaren.
-language = Språk
 
 # Utskrift
 print-open = Skriv ut…

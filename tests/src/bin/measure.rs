@@ -184,6 +184,17 @@ fn app_processes(binary: &Path) -> Vec<(u32, String, u64)> {
     found
 }
 
+/// Waits (at most 10 s) until no process of `binary` or its web view is left, then lets the
+/// machine settle for a moment: a launch that starts while the last one's processes still exit
+/// shares the two cores with them, which added tens of milliseconds to one window or the other.
+async fn settled(binary: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !app_processes(binary).is_empty() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+}
+
 #[tokio::main]
 async fn main() {
     let binary = app_binary();
@@ -215,6 +226,7 @@ async fn main() {
             blank.push(started.elapsed());
             blank_timelines.push(timeline(&client, launched).await);
             client.close().await.expect("close");
+            settled(blank_app).await;
         }
         let (started, launched) = (Instant::now(), SystemTime::now());
         let client = harness.connect().await;
@@ -237,6 +249,7 @@ async fn main() {
         ));
         app_timelines.push(events);
         client.close().await.expect("close");
+        settled(&binary).await;
     }
     let home_in_page = median_of(&app_timelines, HOME_SHOWN);
     let mut missed = None;
