@@ -174,10 +174,7 @@ fn every_released_session_file_format_opens_and_merges_with_this_version() {
             force: false,
             passphrase,
         });
-        assert!(
-            matches!(back, Ok(Response::Merged(_))),
-            "{name}: {back:?}"
-        );
+        assert!(matches!(back, Ok(Response::Merged(_))), "{name}: {back:?}");
     }
 }
 

@@ -411,9 +411,15 @@ mod tests {
     #[test]
     fn each_answer_is_found_under_its_tag() {
         let json = serde_json::to_value(Response::Written(vec!["a.pdf".into()])).unwrap();
-        assert_eq!(json, serde_json::json!({ (<Vec<String> as Answer>::TAG): ["a.pdf"] }));
+        assert_eq!(
+            json,
+            serde_json::json!({ (<Vec<String> as Answer>::TAG): ["a.pdf"] })
+        );
         let json = serde_json::to_value(Response::PersonalDetails(None)).unwrap();
-        assert_eq!(json, serde_json::json!({ (<Option<PersonalDetails>>::TAG): null }));
+        assert_eq!(
+            json,
+            serde_json::json!({ (<Option<PersonalDetails>>::TAG): null })
+        );
         let json = serde_json::to_value(Response::Done).unwrap();
         assert_eq!(json, serde_json::json!(<()>::TAG));
         // Every variant has its own tag, and Done's is the one serde writes.
