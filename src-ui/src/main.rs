@@ -20,7 +20,16 @@ fn main() {
         .and_then(|w| w.location().hash().ok())
         .is_some_and(|hash| hash == "#projector");
     if projector {
-        leptos::mount::mount_to_body(components::projector_screen::ProjectorScreen);
+        use leptos::prelude::*;
+        leptos::mount::mount_to_body(|| {
+            view! {
+                <Suspense fallback=|| ()>
+                    {Suspend::new(send_wrapper::SendWrapper::new(
+                        components::projector_screen::projector_screen(),
+                    ))}
+                </Suspense>
+            }
+        });
     } else {
         leptos::mount::mount_to_body(components::app::App);
     }

@@ -1,6 +1,6 @@
 use crate::components::error_message::ErrorMessage;
 use crate::components::laptop_setup::LaptopSetup;
-use crate::components::new_workshop_form::NewWorkshopForm;
+use crate::components::new_workshop_form::{self, new_workshop_form};
 use crate::components::passphrase_prompt::PassphrasePrompt;
 use crate::components::recent_files::RecentFiles;
 use crate::components::session_bar::asks_for_file_passphrase;
@@ -10,6 +10,7 @@ use crate::i18n::{t, t_args};
 use crate::ipc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use send_wrapper::SendWrapper;
 use systematic_ipc::{AppError, FilePurpose, WorkshopId, WorkshopSummary};
 
 /// The first screen: the workshops on this laptop, "New workshop" and the demo. Session files
@@ -48,10 +49,11 @@ pub fn Home(on_open: Callback<WorkshopId>, incoming: RwSignal<Vec<String>>) -> i
                 Ok(list) => {
                     workshops.set(Some(list));
                     crate::marks::startup("home shown");
-                    // With the home screen up, fetch and compile the workshop screen's code
-                    // (split off the main module), so opening a workshop does not wait for it.
+                    // With the home screen up, fetch and compile the code split off the main
+                    // module, so opening a workshop or the form does not wait for it.
                     spawn_local(async {
                         workshop_page::__preload_workshop_screen().await;
+                        new_workshop_form::__preload_new_workshop_form().await;
                         crate::marks::startup("workshop code ready");
                     });
                 }
@@ -182,7 +184,12 @@ pub fn Home(on_open: Callback<WorkshopId>, incoming: RwSignal<Vec<String>>) -> i
                 <button data-testid="try-again" on:click=move |_| load()>{t("home-try-again")}</button>
             </Show>
             <Show when=move || creating.get()>
-                <NewWorkshopForm on_created=on_open on_cancel=Callback::new(move |()| creating.set(false)) />
+                <Suspense fallback=|| view! { <p class="muted" role="status">{t("home-loading")}</p> }>
+                    {Suspend::new(SendWrapper::new(new_workshop_form(
+                        on_open,
+                        Callback::new(move |()| creating.set(false)),
+                    )))}
+                </Suspense>
             </Show>
             {move || match workshops.get() {
                 None if error.get().is_none() => view! { <p class="muted">{t("home-loading")}</p> }.into_any(),

@@ -18,6 +18,16 @@ fn today() -> String {
     )
 }
 
+/// The form, in a piece of the wasm of its own that Home fetches once it is shown: the main
+/// module's size is the app's start-up. Built untracked, so the `Suspend` it runs in never
+/// rebuilds it (and loses what was typed).
+#[lazy]
+pub fn new_workshop_form(on_created: Callback<WorkshopId>, on_cancel: Callback<()>) -> AnyView {
+    untrack(move || {
+        view! { <NewWorkshopForm on_created=on_created on_cancel=on_cancel /> }.into_any()
+    })
+}
+
 /// "New workshop": title, date, venue, facilitator and the method template whose agenda it
 /// starts with. Checking is the core's job; this form
 /// shows what the core says.

@@ -7,6 +7,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use systematic_ipc::{Projected, ProjectorView};
 
+/// The projector window's screen, in a piece of the wasm of its own: the main window never needs
+/// it, and the main module's size is the main window's start-up. Built untracked, as
+/// `workshop_screen` is, so the `Suspend` it runs in never rebuilds it.
+#[lazy]
+pub fn projector_screen() -> AnyView {
+    untrack(|| view! { <ProjectorScreen /> }.into_any())
+}
+
 /// The projector window: the current stage, its question and timer, and what the facilitator
 /// put up (a persona, the map, a vote round) in large type and high contrast. It asks the app
 /// once a second; nothing private is sent to it.
