@@ -124,6 +124,56 @@ fn median_timeline(launches: &[Vec<(String, f64)>]) -> Vec<(String, f64)> {
     medians
 }
 
+/// The time of event `name` in one launch's timeline.
+fn event(timeline: &[(String, f64)], name: &str) -> Option<f64> {
+    timeline.iter().find(|(n, _)| n == name).map(|(_, ms)| *ms)
+}
+
+/// The quartiles of `samples`, as "q1 / median / q3".
+fn quartiles(mut samples: Vec<f64>, decimals: usize) -> String {
+    samples.sort_by(f64::total_cmp);
+    let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
+    let [q1, q2, q3] = [at(0.25), at(0.5), at(0.75)];
+    format!("{q1:.decimals$} / {q2:.decimals$} / {q3:.decimals$}")
+}
+
+/// How much launches differ: the app's own part (its page parsed to home shown), each window's
+/// time to its page, and the ratio of each app launch to the blank launch just before it.
+fn print_spread(app: &[Vec<(String, f64)>], blank: &[Vec<(String, f64)>]) {
+    let own: Vec<f64> = app
+        .iter()
+        .filter_map(|t| Some(event(t, HOME_SHOWN)? - event(t, PAGE_PARSED)?))
+        .collect();
+    let to_page = |launches: &[Vec<(String, f64)>]| -> Vec<f64> {
+        launches
+            .iter()
+            .filter_map(|t| event(t, PAGE_PARSED))
+            .collect()
+    };
+    let paired: Vec<f64> = app
+        .iter()
+        .zip(blank)
+        .filter_map(|(a, b)| Some(event(a, HOME_SHOWN)? / event(b, PAGE_PARSED)?))
+        .collect();
+    println!("spread over the launches (first quartile / median / third quartile):");
+    println!(
+        "  app, its page parsed → home shown: {} ms",
+        quartiles(own, 0)
+    );
+    println!(
+        "  app, launch → page parsed: {} ms",
+        quartiles(to_page(app), 0)
+    );
+    println!(
+        "  blank, launch → page parsed: {} ms",
+        quartiles(to_page(blank), 0)
+    );
+    println!(
+        "  ratio of each app launch to the blank launch before it: {}",
+        quartiles(paired, 2)
+    );
+}
+
 fn print_timeline(title: &str, timeline: &[(String, f64)]) {
     println!("{title} (medians, ms after launch):");
     for (name, ms) in timeline {
@@ -264,6 +314,7 @@ async fn main() {
             "launch → blank Tauri 2 window seen by the test, median of {LAUNCHES}: {blank:.2?}"
         );
         let ratio = home_in_page / blank_in_page.max(1e-9);
+        print_spread(&app_timelines, &blank_timelines);
         println!(
             "ratio home/blank window, in the page (\"{HOME_SHOWN}\" / \"{PAGE_PARSED}\"): {ratio:.2} (target ≤ {TARGET_RATIO})"
         );
