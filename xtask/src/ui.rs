@@ -63,27 +63,20 @@ pub fn build(lints: Option<&Lints>) -> Result<(), String> {
     }
     let wasm = ui_dir().join("target/wasm32-unknown-unknown/release/systematic-ui.wasm");
     let pieces = split(&wasm)?;
-    run(Cmd::new(setup::tool("wasm-bindgen"))
-        .args([
-            "--target",
-            "web",
-            "--no-typescript",
-            // The split-off pieces use the main module's memory and function table.
-            "--keep-lld-exports",
-            "--out-name",
-            "app",
-            "--out-dir",
-        ])
-        .arg(&staging)
-        .arg(pieces.main))?;
-    optimise(
-        &staging.join("app_bg.wasm"),
-        &staging.join("app_bg.opt.wasm"),
-    )?;
-    // Shipped gzipped; `boot.js` unpacks it as it compiles.
-    run(Cmd::new("gzip")
-        .args(["-9", "--no-name", "--keep", "--force"])
-        .arg(staging.join("app_bg.opt.wasm")))?;
+    // The lazy pieces are optimised beside the main module's wasm-bindgen and wasm-opt: each
+    // leaves the second core idle much of the time.
+    std::thread::scope(|scope| {
+        let lazy = scope.spawn(|| {
+            pieces.lazy.iter().try_for_each(|piece| {
+                optimise(piece, &staging.join(piece.file_name().unwrap_or_default()))
+            })
+        });
+        let main = bindgen_and_optimise(&pieces.main, &staging);
+        let lazy = lazy
+            .join()
+            .unwrap_or_else(|_| Err("optimising the wasm pieces failed unexpectedly".into()));
+        main.and(lazy)
+    })?;
     // An unpacked wasm left from an older build would be embedded in the app for nothing, and
     // pieces of an older split would not fit this build's main module.
     let _ = std::fs::remove_file(dist.join("app_bg.wasm"));
@@ -96,9 +89,7 @@ pub fn build(lints: Option<&Lints>) -> Result<(), String> {
     // The lazy pieces are loaded by the splitter's own loader, which fetches plain wasm.
     for piece in &pieces.lazy {
         let name = piece.file_name().unwrap_or_default();
-        let optimised = staging.join(name);
-        optimise(piece, &optimised)?;
-        copy_if_changed(&optimised, &dist.join(name))?;
+        copy_if_changed(&staging.join(name), &dist.join(name))?;
     }
     for (from, to) in [
         (staging.join("app.js"), "app.js"),
@@ -111,6 +102,31 @@ pub fn build(lints: Option<&Lints>) -> Result<(), String> {
         copy_if_changed(&from, &dist.join(to))?;
     }
     Ok(())
+}
+
+/// wasm-bindgen's glue for the main module, and the module optimised and gzipped, in `staging`.
+fn bindgen_and_optimise(main: &Path, staging: &Path) -> Result<(), String> {
+    run(Cmd::new(setup::tool("wasm-bindgen"))
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            // The split-off pieces use the main module's memory and function table.
+            "--keep-lld-exports",
+            "--out-name",
+            "app",
+            "--out-dir",
+        ])
+        .arg(staging)
+        .arg(main))?;
+    optimise(
+        &staging.join("app_bg.wasm"),
+        &staging.join("app_bg.opt.wasm"),
+    )?;
+    // Shipped gzipped; `boot.js` unpacks it as it compiles.
+    run(Cmd::new("gzip")
+        .args(["-9", "--no-name", "--keep", "--force"])
+        .arg(staging.join("app_bg.opt.wasm")))
 }
 
 /// The splitter's loader, which `app.js` imports and which imports `app.js` back.
