@@ -46,19 +46,9 @@ pub fn tool(name: &str) -> PathBuf {
 
 pub fn all() -> Result<(), String> {
     debian_packages()?;
-    // Three tools compiled from source, side by side: each build's serial stretches (the last
-    // crates, linking) leave a core idle that the others then use. Cargo supports concurrent
-    // installs into one root.
-    let installs: [fn() -> Result<(), String>; 3] =
-        [wasm_bindgen_cli, wasm_split_cli, tauri_driver];
-    std::thread::scope(|scope| {
-        let running = installs.map(|install| scope.spawn(install));
-        running.into_iter().try_for_each(|install| {
-            install
-                .join()
-                .unwrap_or_else(|_| Err("installing a build tool failed unexpectedly".into()))
-        })
-    })?;
+    wasm_bindgen_cli()?;
+    wasm_split_cli()?;
+    tauri_driver()?;
     binaryen()?;
     axe_core()
 }
