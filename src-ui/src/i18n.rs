@@ -135,6 +135,8 @@ struct Messages {
     source: &'static str,
     /// Each section's start in `source`, and whether it has been parsed into `bundle`.
     sections: Vec<(usize, bool)>,
+    /// Ids asked for and not defined in `source`, so a miss searches `source` only once.
+    absent: std::collections::HashSet<String>,
 }
 
 impl Messages {
@@ -154,13 +156,14 @@ impl Messages {
             bundle,
             source,
             sections,
+            absent: Default::default(),
         }
     }
 
     /// The bundle holding message `id`, with its section parsed; `None` when this locale lacks
     /// it.
     fn find(&mut self, id: &str) -> Option<&FluentBundle<FluentResource>> {
-        if !self.bundle.has_message(id) {
+        if !self.bundle.has_message(id) && !self.absent.contains(id) {
             self.parse_section_of(id);
         }
         self.bundle.has_message(id).then_some(&self.bundle)
@@ -168,6 +171,7 @@ impl Messages {
 
     fn parse_section_of(&mut self, id: &str) {
         let Some(at) = definition(self.source, id) else {
+            self.absent.insert(id.to_owned());
             return;
         };
         let index = self
@@ -183,7 +187,7 @@ impl Messages {
             .map_or(self.source.len(), |(next, _)| *next);
         let text = self.source.get(start..end).unwrap_or_default().to_owned();
         let resource = FluentResource::try_new(text).unwrap_or_else(|(partial, _)| partial);
-        // Duplicate ids are caught by the translation tests; keep the first.
+        // Duplicate ids are caught by the translation tests (the section parsed first would win).
         let _ = self.bundle.add_resource(resource);
         self.sections[index].1 = true;
     }
@@ -504,6 +508,7 @@ mod tests {
         assert_eq!(messages.parsed_sections(), 2);
         assert!(messages.sections.len() > 10);
         assert!(messages.find("no-such-message").is_none());
+        assert!(messages.absent.contains("no-such-message"));
         assert_eq!(messages.parsed_sections(), 2);
     }
 }

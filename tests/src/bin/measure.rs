@@ -131,6 +131,9 @@ fn event(timeline: &[(String, f64)], name: &str) -> Option<f64> {
 
 /// The quartiles of `samples`, as "q1 / median / q3".
 fn quartiles(mut samples: Vec<f64>, decimals: usize) -> String {
+    if samples.is_empty() {
+        return "n/a".into();
+    }
     samples.sort_by(f64::total_cmp);
     let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
     let [q1, q2, q3] = [at(0.25), at(0.5), at(0.75)];
@@ -234,15 +237,37 @@ fn app_processes(binary: &Path) -> Vec<(u32, String, u64)> {
     found
 }
 
-/// Waits (at most 10 s) until no process of `binary` or its web view is left, then lets the
-/// machine settle for a moment: a launch that starts while the last one's processes still exit
-/// shares the two cores with them, which added tens of milliseconds to one window or the other.
-async fn settled(binary: &Path) {
+/// Closes the session and waits (at most 10 s) until the window's processes (`binary` and its
+/// web view's, as found before closing) have exited, then lets the machine settle for a moment: a
+/// launch that starts while the last one's processes still exit shares the two cores with them,
+/// which added tens of milliseconds to one window or the other.
+async fn close_and_settle(client: fantoccini::Client, binary: &Path) {
+    let pids: Vec<u32> = app_processes(binary).iter().map(|p| p.0).collect();
+    client.close().await.expect("close");
     let deadline = Instant::now() + Duration::from_secs(10);
-    while !app_processes(binary).is_empty() && Instant::now() < deadline {
+    let running = || {
+        pids.iter().any(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| !is_zombie(&s))
+        })
+    };
+    while running() {
+        if Instant::now() > deadline {
+            eprintln!(
+                "warning: {} still running 10 s after its window closed",
+                binary.display()
+            );
+            break;
+        }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
+}
+
+/// Whether a `/proc/<pid>/stat` line is of a process that has exited but not yet been reaped.
+fn is_zombie(stat: &str) -> bool {
+    stat.rsplit_once(')')
+        .and_then(|(_, after)| after.split_whitespace().next())
+        .is_some_and(|state| state == "Z" || state == "X")
 }
 
 #[tokio::main]
@@ -275,8 +300,7 @@ async fn main() {
             appeared(&client, "[data-testid=blank]").await;
             blank.push(started.elapsed());
             blank_timelines.push(timeline(&client, launched).await);
-            client.close().await.expect("close");
-            settled(blank_app).await;
+            close_and_settle(client, blank_app).await;
         }
         let (started, launched) = (Instant::now(), SystemTime::now());
         let client = harness.connect().await;
@@ -298,8 +322,7 @@ async fn main() {
             seen.as_secs_f64() * 1000.0,
         ));
         app_timelines.push(events);
-        client.close().await.expect("close");
-        settled(&binary).await;
+        close_and_settle(client, &binary).await;
     }
     let home_in_page = median_of(&app_timelines, HOME_SHOWN);
     let mut missed = None;
