@@ -26,6 +26,9 @@ pub const TAKE_OPENED_FILES_COMMAND: &str = "take_opened_files";
 /// The event the main window gets when files arrive from outside while it runs; no payload (the
 /// UI then calls [`TAKE_OPENED_FILES_COMMAND`]).
 pub const FILES_OPENED_EVENT: &str = "files-opened";
+/// The event the main window gets when the projector window opens (`true`) or closes (`false`),
+/// by the app's button or the window's own; no projector is open when the app starts.
+pub const PROJECTOR_WINDOW_EVENT: &str = "projector-window";
 /// The name of the Tauri command that answers the diagnostic report (a `String`); no arguments.
 pub const DIAGNOSTIC_REPORT_COMMAND: &str = "diagnostic_report";
 /// The window label of the main window.

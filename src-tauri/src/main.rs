@@ -8,7 +8,10 @@ mod window_state;
 
 use std::sync::Mutex;
 use systematic_core::{data_dir, App};
-use systematic_ipc::{AppError, ErrorKind, FilePurpose, Request, Response, PROJECTOR_WINDOW};
+use systematic_ipc::{
+    AppError, ErrorKind, FilePurpose, Request, Response, MAIN_WINDOW, PROJECTOR_WINDOW,
+    PROJECTOR_WINDOW_EVENT,
+};
 use tauri::Manager;
 
 /// The IPC command for every [`Request`] (`systematic_ipc::DISPATCH_COMMAND`). Async, so a save's
@@ -128,8 +131,16 @@ fn open_projector(app: tauri::AppHandle) -> Result<(), AppError> {
     .title("SysteMatic Workshop: projector")
     .inner_size(1280.0, 720.0)
     .build()
-    .map(|_| ())
-    .map_err(window_error)
+    .map_err(window_error)?;
+    tell_projector_state(&app, true);
+    Ok(())
+}
+
+/// Tells the main window whether the projector window is open, so its "Close" button is only
+/// offered when there is something to close.
+fn tell_projector_state(app: &tauri::AppHandle, open: bool) {
+    use tauri::Emitter;
+    let _ = app.emit_to(MAIN_WINDOW, PROJECTOR_WINDOW_EVENT, open);
 }
 
 /// Closes the projector window (`systematic_ipc::CLOSE_PROJECTOR_COMMAND`) as its own close
@@ -172,7 +183,14 @@ fn main() {
         )
         .plugin(window_state::plugin())
         .plugin(tauri_plugin_dialog::init())
-        .on_window_event(|_window, event| window_state::notice(event))
+        .on_window_event(|window, event| {
+            window_state::notice(event);
+            // However the projector went (its own close button, the app's, the app quitting).
+            if window.label() == PROJECTOR_WINDOW && matches!(event, tauri::WindowEvent::Destroyed)
+            {
+                tell_projector_state(window.app_handle(), false);
+            }
+        })
         .manage(files::Chosen::default())
         .manage(outside::Arrivals::default())
         .setup(move |tauri_app| {

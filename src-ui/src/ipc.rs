@@ -8,7 +8,8 @@ use systematic_ipc::{
     Passphrase, Persona, PersonaDraft, PersonaId, PersonalDetails, PrintOutcome, PrintRequest,
     ProjectorView, Reach, Request, Showing, Template, WorkshopId, WorkshopSummary, WorkshopView,
     CHOOSE_FILES_COMMAND, CLOSE_PROJECTOR_COMMAND, DIAGNOSTIC_REPORT_COMMAND, DISPATCH_COMMAND,
-    FILES_OPENED_EVENT, OPEN_PROJECTOR_COMMAND, PRINT_COMMAND, TAKE_OPENED_FILES_COMMAND,
+    FILES_OPENED_EVENT, OPEN_PROJECTOR_COMMAND, PRINT_COMMAND, PROJECTOR_WINDOW_EVENT,
+    TAKE_OPENED_FILES_COMMAND,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -445,6 +446,25 @@ pub async fn take_opened_files() -> Result<Vec<String>, AppError> {
 pub async fn when_files_arrive(on_arrival: impl Fn() + 'static) -> Result<(), AppError> {
     let handler = Closure::<dyn FnMut(JsValue)>::new(move |_event: JsValue| on_arrival());
     listen(FILES_OPENED_EVENT, &handler)
+        .await
+        .map_err(|e| internal(e.as_string().unwrap_or_default()))?;
+    // Listens for the window's whole life, so the handler is never dropped.
+    handler.forget();
+    Ok(())
+}
+
+/// Calls `on_change` with whether the projector window is open, each time it opens or closes,
+/// for as long as the window lives.
+pub async fn when_projector_changes(on_change: impl Fn(bool) + 'static) -> Result<(), AppError> {
+    let handler = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        let open = js_sys::Reflect::get(&event, &"payload".into())
+            .ok()
+            .and_then(|payload| payload.as_bool());
+        if let Some(open) = open {
+            on_change(open);
+        }
+    });
+    listen(PROJECTOR_WINDOW_EVENT, &handler)
         .await
         .map_err(|e| internal(e.as_string().unwrap_or_default()))?;
     // Listens for the window's whole life, so the handler is never dropped.

@@ -157,9 +157,31 @@ async fn open_projector(
 }
 
 async fn close_projector(client: &Client) {
+    close_offered(client, true).await;
     click(client, "[data-testid=projector-close]").await;
     wait_until(client, "the projector window closes", || async {
         matches!(client.windows().await.map(|w| w.len()), Ok(1))
+    })
+    .await;
+    close_offered(client, false).await;
+}
+
+/// Waits until the "Close projector window" button can be clicked (`offered`) or not: only while
+/// a projector window is open.
+async fn close_offered(client: &Client, offered: bool) {
+    let what = if offered {
+        "Close projector window is offered"
+    } else {
+        "Close projector window is not offered"
+    };
+    wait_until(client, what, || async {
+        match client
+            .find(fantoccini::Locator::Css("[data-testid=projector-close]"))
+            .await
+        {
+            Ok(button) => button.is_enabled().await.ok() == Some(offered),
+            Err(_) => false,
+        }
     })
     .await;
 }
@@ -172,6 +194,7 @@ async fn a_closed_projector_comes_back_where_it_was() {
     click(&client, "[data-testid=open-demo]").await;
     wait_for_text(&client, "[data-testid=workshop-heading]", "Esther").await;
     let main = client.window().await.expect("main window");
+    close_offered(&client, false).await;
     let first = open_projector(&client, &main, None).await;
     // The facilitator drags it onto the projector's screen and gives it another size.
     let moved = (first.0 + 120, first.1 + 90, 900, 500);

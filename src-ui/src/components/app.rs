@@ -11,6 +11,10 @@ use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 use systematic_ipc::WorkshopId;
 
+/// Whether the projector window is open (context, provided by [`App`]).
+#[derive(Clone, Copy)]
+pub struct ProjectorOpen(pub RwSignal<bool>);
+
 /// Which screen is showing.
 #[derive(Clone, PartialEq)]
 enum Screen {
@@ -44,6 +48,13 @@ pub fn App() -> impl IntoView {
     spawn_local(async move {
         let _ = ipc::when_files_arrive(take_files).await;
         take_files();
+    });
+    // Whether the projector window is open; none is when the app starts. Kept here, above the
+    // workshop screen, so its projector controls know it whenever they are shown.
+    let projector = ProjectorOpen(RwSignal::new(false));
+    provide_context(projector);
+    spawn_local(async move {
+        let _ = ipc::when_projector_changes(move |open| projector.0.set(open)).await;
     });
 
     view! {

@@ -1,3 +1,4 @@
+use crate::components::app::ProjectorOpen;
 use crate::facilitation_state::use_facilitation;
 use crate::i18n::t;
 use crate::ipc;
@@ -10,6 +11,8 @@ use systematic_ipc::Showing;
 #[component]
 pub fn ProjectorControls(personas: Signal<Vec<(String, String)>>) -> impl IntoView {
     let state = use_facilitation();
+    // Provided by `App`; were it missing, the button would simply stay usable.
+    let projector_open = use_context::<ProjectorOpen>().map(|open| open.0);
     let choice = RwSignal::new(String::from("stage"));
     let names = RwSignal::new(false);
     let rounds = Memo::new(move |_| {
@@ -58,7 +61,10 @@ pub fn ProjectorControls(personas: Signal<Vec<(String, String)>>) -> impl IntoVi
     view! {
         <div class="projector-controls">
             <button data-testid="projector-open" on:click=open>{t("projector-open")}</button>
-            <button data-testid="projector-close" on:click=close>{t("projector-close")}</button>
+            <button data-testid="projector-close" on:click=close
+                disabled=move || projector_open.is_some_and(|open| !open.get())>
+                {t("projector-close")}
+            </button>
             <label>
                 <span>{t("projector-shows")}</span>
                 <select data-testid="projector-shows" prop:value=move || choice.get()
